@@ -1,0 +1,4 @@
+"""rasa-sdk actions: thin translators between Rasa's tracker and the domain packages.
+
+rasa-sdk imports every module of this package; each module holds one action (or one family).
+"""

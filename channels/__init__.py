@@ -1,0 +1,1 @@
+"""The gateway: every channel's webhooks in, Rasa's replies out (FastAPI)."""

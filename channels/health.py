@@ -1,0 +1,26 @@
+"""GET /health: whether Rasa and the action server answer."""
+
+from __future__ import annotations
+
+import httpx
+from fastapi import APIRouter, Request
+
+router = APIRouter()
+
+
+async def _answers(url: str) -> bool:
+    try:
+        async with httpx.AsyncClient(timeout=2.0) as client:
+            return (await client.get(url)).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+@router.get("/health")
+async def health(request: Request) -> dict:
+    settings = request.app.state.settings
+    checks = {
+        "rasa": "up" if await request.app.state.rasa.is_up() else "down",
+        "action_server": "up" if await _answers(settings.action_server_url.rstrip("/") + "/health") else "down",
+    }
+    return {"status": "ok" if all(v == "up" for v in checks.values()) else "degraded", **checks}

@@ -1,0 +1,76 @@
+"""Talking to Rasa's REST channel."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import httpx
+
+from channels.models import Button, IncomingMessage, Reply
+
+logger = logging.getLogger(__name__)
+
+# Payloads a button may carry: "/intent" optionally followed by a JSON object of entities.
+_PAYLOAD = re.compile(r"^/[a-z_]+(\{.*\})?$", re.DOTALL)
+
+
+class RasaUnavailable(Exception):
+    """Rasa did not answer (down, restarting or too slow)."""
+
+
+def rasa_text(message: IncomingMessage) -> str:
+    """The text sent to Rasa: a well-formed button payload, or what the person typed.
+
+    Typed text that starts with "/" would be read by Rasa as an intent name, so the slash is
+    dropped unless the text is exactly a payload the assistant itself offers.
+    """
+    if message.payload and _PAYLOAD.match(message.payload):
+        return message.payload
+    text = message.text or ""
+    return text.lstrip("/") if text.startswith("/") and not _PAYLOAD.match(text) else text
+
+
+def parse_replies(body: list[dict]) -> list[Reply]:
+    replies = []
+    for item in body:
+        custom = item.get("custom") or {}
+        replies.append(
+            Reply(
+                text=item.get("text"),
+                buttons=[Button(title=b["title"], payload=b["payload"]) for b in item.get("buttons") or []],
+                image=item.get("image"),
+                document=custom.get("document") if isinstance(custom, dict) else None,
+            )
+        )
+    return replies
+
+
+class RasaClient:
+    """Sends one message to Rasa and returns its replies."""
+
+    def __init__(self, base_url: str, timeout: float = 30.0, transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport)
+
+    async def send(self, message: IncomingMessage) -> list[Reply]:
+        metadata = {"channel": message.channel}
+        if message.attachments:
+            metadata["attachments"] = [attachment.model_dump(exclude_none=True) for attachment in message.attachments]
+        body = {"sender": message.conversation_id, "message": rasa_text(message), "metadata": metadata}
+        try:
+            response = await self._http.post("/webhooks/rest/webhook", json=body)
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            logger.warning("Rasa did not answer: %s", type(error).__name__)
+            raise RasaUnavailable(str(error)) from error
+        return parse_replies(response.json())
+
+    async def is_up(self) -> bool:
+        try:
+            response = await self._http.get("/", timeout=2.0)
+            return response.status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    async def aclose(self) -> None:
+        await self._http.aclose()

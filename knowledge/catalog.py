@@ -1,0 +1,90 @@
+"""Loading and saving a catalog of procedures (YAML files in a folder, or one JSON-lines file)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import yaml
+
+from knowledge.schema import Procedure
+
+STARTER_CATALOG = Path(__file__).parent / "catalog"
+
+
+class CatalogError(ValueError):
+    """A catalog file that cannot be read, with the file and entry named."""
+
+
+class Catalog:
+    """An ordered, code-indexed collection of procedures."""
+
+    def __init__(self, procedures: Iterable[Procedure]) -> None:
+        self._by_code: dict[str, Procedure] = {}
+        for procedure in procedures:
+            if procedure.code in self._by_code:
+                raise CatalogError(f"procedure {procedure.code} appears twice")
+            self._by_code[procedure.code] = procedure
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __iter__(self) -> Iterator[Procedure]:
+        return iter(self._by_code.values())
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def get(self, code: str) -> Procedure | None:
+        return self._by_code.get(code)
+
+    def family(self, key: str) -> list[Procedure]:
+        return [procedure for procedure in self if procedure.family == key]
+
+    def fingerprint(self) -> str:
+        """Hash of the catalog's content, used to key cached indexes."""
+        digest = hashlib.sha256()
+        for procedure in self:
+            digest.update(procedure.model_dump_json().encode())
+        return digest.hexdigest()[:16]
+
+
+def _read_entries(path: Path) -> Iterator[tuple[str, dict]]:
+    if path.suffix == ".jsonl":
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                if line.strip():
+                    yield f"{path}:{number}", json.loads(line)
+        return
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not isinstance(entries, list):
+        raise CatalogError(f"{path}: expected a list of procedures")
+    for index, entry in enumerate(entries):
+        yield f"{path} entry {index + 1}", entry
+
+
+def load_catalog(path: str | Path = STARTER_CATALOG) -> Catalog:
+    """Read a catalog from a folder of YAML files, a single YAML file, or a JSON-lines file."""
+    path = Path(path)
+    if not path.exists():
+        raise CatalogError(f"no catalog at {path}")
+    files = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")) + sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    procedures = []
+    for file in files:
+        for where, entry in _read_entries(file):
+            try:
+                procedures.append(Procedure.model_validate(entry))
+            except Exception as error:  # pydantic's message names the bad field
+                raise CatalogError(f"{where}: {error}") from error
+    return Catalog(procedures)
+
+
+def save_catalog(catalog: Iterable[Procedure], path: str | Path) -> None:
+    """Write procedures as JSON lines (the importer's output format)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        for procedure in catalog:
+            out.write(procedure.model_dump_json(exclude_none=True) + "\n")

@@ -1,0 +1,92 @@
+"""Command line of the knowledge package: ``python -m knowledge <command>``.
+
+  validate [CATALOG]                    check that a catalog loads, count procedures per field
+  build-index [--catalog CATALOG]       load the catalog and build its search index
+  search [--catalog CATALOG] --jsonl    JSON lines {"id", "q"} in, one result line per input out
+  answer [--catalog CATALOG] QUESTION   print the answer a citizen would get
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+
+from knowledge.catalog import STARTER_CATALOG, CatalogError, load_catalog
+from knowledge.service import KnowledgeBase
+
+
+def _load(path: str | None) -> KnowledgeBase:
+    return KnowledgeBase(load_catalog(path or STARTER_CATALOG))
+
+
+def _validate(args: argparse.Namespace) -> int:
+    catalog = load_catalog(args.catalog)
+    fields = Counter(procedure.field or "(none)" for procedure in catalog)
+    print(f"{len(catalog)} procedures")
+    for field, count in fields.most_common():
+        print(f"  {count:4d}  {field}")
+    return 0
+
+
+def _build_index(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    knowledge = _load(args.catalog)
+    print(f"{len(knowledge.catalog)} procedures indexed in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    knowledge = _load(args.catalog)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        result = knowledge.search.search(item.get("q", ""), k=args.k)
+        out = {
+            "id": item.get("id"),
+            "abstain": result.abstain,
+            "results": [{"code": hit.code, "name": hit.name, "score": hit.score} for hit in result.hits],
+        }
+        print(json.dumps(out, ensure_ascii=False), flush=True)
+    return 0
+
+
+def _answer(args: argparse.Namespace) -> int:
+    answer = _load(args.catalog).ask(" ".join(args.question))
+    print("\n\n".join(answer.messages))
+    for choice in answer.choices:
+        print(f"[{choice.title}]")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m knowledge", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check that a catalog loads")
+    validate.add_argument("catalog", nargs="?", default=str(STARTER_CATALOG))
+    validate.set_defaults(run=_validate)
+    build = commands.add_parser("build-index", help="build the search index")
+    build.add_argument("--catalog")
+    build.set_defaults(run=_build_index)
+    search = commands.add_parser("search", help="search from JSON lines on standard input")
+    search.add_argument("--catalog")
+    search.add_argument("--jsonl", action="store_true", required=True)
+    search.add_argument("-k", type=int, default=10)
+    search.set_defaults(run=_search)
+    answer = commands.add_parser("answer", help="answer one question")
+    answer.add_argument("--catalog")
+    answer.add_argument("question", nargs="+")
+    answer.set_defaults(run=_answer)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except CatalogError as error:
+        print(f"catalog error: {error}", file=sys.stderr)
+        return 1

@@ -1,0 +1,66 @@
+"""Intent accuracy of a trained model on a labelled NLU file (`rasa test nlu`), printed as figures.
+
+    .venv/bin/python scripts/eval_nlu.py --nlu tests/nlu/heldout.yml [--model models/assistant.tar.gz]
+        [--min-accuracy 0.95] [--errors]
+
+Exits 1 when the accuracy is below --min-accuracy. A prediction of nlu_fallback counts as an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(__file__))
+import stack  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--nlu", required=True)
+    parser.add_argument("--model", default=str(stack.MODEL))
+    parser.add_argument("--min-accuracy", type=float, default=0.0)
+    parser.add_argument("--errors", action="store_true", help="list every misclassified message")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as out:
+        log = Path(out) / "test.log"
+        with open(log, "w") as handle:
+            result = subprocess.run(
+                [str(stack.RASA), "test", "nlu", "--nlu", args.nlu, "--model", args.model, "--out", out],
+                cwd=stack.ROOT, env=stack.quiet_env(), stdout=handle, stderr=subprocess.STDOUT,
+            )
+        report_path = Path(out) / "intent_report.json"
+        if result.returncode != 0 or not report_path.exists():
+            print(log.read_text()[-3000:])
+            print("rasa test nlu failed")
+            return 1
+        report = json.loads(report_path.read_text())
+        errors_path = Path(out) / "intent_errors.json"
+        errors = json.loads(errors_path.read_text()) if errors_path.exists() else []
+
+    accuracy = report["accuracy"]
+    total = int(report["weighted avg"]["support"])
+    print(f"NLU intent accuracy on {args.nlu}: {accuracy:.4f} ({total - len(errors)}/{total})")
+    print(f"  macro F1 {report['macro avg']['f1-score']:.4f}, weighted F1 {report['weighted avg']['f1-score']:.4f}")
+    for intent, row in sorted(report.items()):
+        if isinstance(row, dict) and "confused_with" in row:
+            confused = ", ".join(f"{k} {v}" for k, v in row["confused_with"].items())
+            print(f"  {intent:<16} F1 {row['f1-score']:.3f}  n={row['support']:<4} {confused}")
+    if args.errors:
+        for error in errors:
+            predicted = error["intent_prediction"]
+            print(f"  ✗ {error['intent']} -> {predicted['name']} ({predicted['confidence']:.2f}): {error['text']}")
+    if accuracy < args.min_accuracy:
+        print(f"FAIL: accuracy {accuracy:.4f} is below {args.min_accuracy}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,79 @@
+import pytest
+from fastapi.testclient import TestClient
+
+from channels.app import create_app
+from channels.settings import GatewaySettings
+from tests.fakes.rasa import fake_rasa
+
+SENDER = "citizen-0001"
+
+
+@pytest.fixture
+def rasa():
+    with fake_rasa() as server:
+        yield server
+
+
+@pytest.fixture
+def client(rasa):
+    settings = GatewaySettings(rasa_url=rasa.url, action_server_url="http://127.0.0.1:9")
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+def test_chat_page_is_served_for_phones(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    assert 'name="viewport"' in page.text and 'lang="vi"' in page.text
+    assert client.get("/static/chat.js").status_code == 200
+
+
+def test_a_message_goes_to_rasa_and_replies_come_back_with_buttons(client, rasa):
+    answer = client.post("/api/web/messages", json={"sender": SENDER, "text": "làm hộ chiếu"}).json()
+    assert answer["delivered"] is True
+    assert answer["replies"][0]["text"] == "đã nhận: làm hộ chiếu"
+    assert answer["replies"][1]["buttons"] == [{"title": "Tra cứu hồ sơ", "payload": "/check_dossier"}]
+    method, path, body = rasa.requests[-1]
+    assert (method, path) == ("POST", "/webhooks/rest/webhook")
+    assert body["sender"] == f"web:{SENDER}" and body["metadata"] == {"channel": "web"}
+
+
+def test_a_button_sends_its_payload(client, rasa):
+    client.post("/api/web/messages", json={"sender": SENDER, "text": "", "payload": '/ask_procedure{"aspect": "fee"}'})
+    assert rasa.requests[-1][2]["message"] == '/ask_procedure{"aspect": "fee"}'
+
+
+def test_typed_slash_commands_are_not_taken_as_intents(client, rasa):
+    client.post("/api/web/messages", json={"sender": SENDER, "text": "/abc xyz"})
+    assert rasa.requests[-1][2]["message"] == "abc xyz"
+
+
+def test_empty_and_emoji_messages_reach_rasa(client, rasa):
+    for text in ["", "😀😀"]:
+        assert client.post("/api/web/messages", json={"sender": SENDER, "text": text}).status_code == 200
+        assert rasa.requests[-1][2]["message"] == text
+
+
+def test_huge_requests_are_refused_politely(client, rasa):
+    before = len(rasa.requests)
+    response = client.post("/api/web/messages", json={"sender": SENDER, "text": "a" * 100_000})
+    assert response.status_code == 413
+    assert "quá lớn" in response.json()["detail"]
+    assert len(rasa.requests) == before
+
+
+def test_bad_sender_ids_are_rejected(client):
+    assert client.post("/api/web/messages", json={"sender": "../../x", "text": "hi"}).status_code == 422
+
+
+def test_rasa_down_gives_a_polite_answer_and_asks_to_resend():
+    settings = GatewaySettings(rasa_url="http://127.0.0.1:9", action_server_url="http://127.0.0.1:9", rasa_timeout_seconds=2)
+    with TestClient(create_app(settings)) as client:
+        answer = client.post("/api/web/messages", json={"sender": SENDER, "text": "làm hộ chiếu"}).json()
+    assert answer["delivered"] is False
+    assert "gửi lại" in answer["replies"][0]["text"]
+
+
+def test_health_reports_each_service(client):
+    body = client.get("/health").json()
+    assert body["rasa"] == "up" and body["action_server"] == "down" and body["status"] == "degraded"

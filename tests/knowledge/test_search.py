@@ -1,0 +1,39 @@
+import pytest
+
+from knowledge.search import subject_words
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("làm giấy khai sinh cho con cần gì", "1.001193"),
+        ("lam giay khai sinh", "1.001193"),
+        ("lệ phí làm hộ chiếu bao nhiêu", "1.001456"),
+        ("lam passport o dau", "1.001456"),
+        ("đổi bằng lái xe mất mấy ngày", "3.000347"),
+        ("doi gplx", "3.000347"),
+        ("xin lltp", "3.000333"),
+        ("nhập hộ khẩu cho vợ", "1.004222"),
+        ("lam so do lan dau", "1.013978"),
+        ("đăng ký tạm trú online", "1.004194"),
+    ],
+)
+def test_finds_the_procedure_however_it_is_typed(mini_knowledge, question, code):
+    result = mini_knowledge.search.search(question)
+    assert not result.abstain
+    assert result.hits[0].code == code
+
+
+@pytest.mark.parametrize("question", ["hôm nay trời đẹp quá", "giá vàng hôm nay", "kết quả bóng đá tối qua"])
+def test_abstains_on_questions_outside_the_catalog(mini_knowledge, question):
+    assert mini_knowledge.search.search(question).abstain
+
+
+def test_a_follow_up_names_no_subject(mini_knowledge):
+    result = mini_knowledge.search.search("thế lệ phí bao nhiêu?")
+    assert result.abstain and not result.has_subject
+    assert subject_words("thế lệ phí bao nhiêu?") == []
+
+
+def test_empty_question(mini_knowledge):
+    assert mini_knowledge.search.search("").abstain
