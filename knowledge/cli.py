@@ -4,6 +4,8 @@
   build-index [--catalog CATALOG]       load the catalog and build its search index
   search [--catalog CATALOG] --jsonl    JSON lines {"id", "q"} in, one result line per input out
   answer [--catalog CATALOG] QUESTION   print the answer a citizen would get
+  import-portal DIR --out CATALOG       import the national portal's JSON records (dichvucong.gov.vn)
+                                        into a JSON-lines catalog and print per-field coverage
 """
 
 from __future__ import annotations
@@ -62,6 +64,14 @@ def _answer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_portal(args: argparse.Namespace) -> int:
+    from knowledge.importer.portal import import_portal
+
+    report = import_portal(args.directory, args.out, progress=not args.quiet)
+    print(report.table())
+    return 0 if report.imported else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m knowledge", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -80,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     answer.add_argument("--catalog")
     answer.add_argument("question", nargs="+")
     answer.set_defaults(run=_answer)
+    portal = commands.add_parser("import-portal", help="import the national portal's JSON records")
+    portal.add_argument("directory", metavar="DIR", help="folder of <agency>/<code>.json records (searched recursively)")
+    portal.add_argument("--out", required=True, metavar="CATALOG", help="JSON-lines catalog to write")
+    portal.add_argument("--quiet", action="store_true", help="no progress bar")
+    portal.set_defaults(run=_import_portal)
     return parser
 
 
