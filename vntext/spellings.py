@@ -17,7 +17,7 @@ CHAT_SPELLINGS: dict[str, str] = {
     "z": "vậy", "dz": "vậy", "v": "vậy", "zậy": "vậy", "dzậy": "vậy", "dị": "vậy", "zị": "vậy", "dzị": "vậy",
     "bn": "bao nhiêu", "bnh": "bao nhiêu", "bnhiu": "bao nhiêu", "bao nhiu": "bao nhiêu",
     "ntn": "như thế nào", "tn": "thế nào",
-    "mk": "mình", "mik": "mình", "mh": "mình", "mìn": "mình",
+    "lm": "làm", "mk": "mình", "mik": "mình", "mh": "mình", "mìn": "mình",
     "r": "rồi", "rùi": "rồi", "ròi": "rồi",
     "vs": "với", "ns": "nói", "nch": "nói chuyện", "ng": "người", "ngta": "người ta",
     "ak": "à", "ah": "à", "uh": "ừ", "uk": "ừ", "uhm": "ừ", "um": "ừ",

@@ -63,7 +63,7 @@ def test_out_of_scope_requests_are_refused_politely(assistant, message, expected
         ("", "chưa nhận được nội dung"),
         ("   ", "chưa nhận được nội dung"),
         ("😀😀😀", "biểu tượng"),
-        ("Xin chào. " * 1000, "10.000 ký tự"),
+        (("Xin chào. " * 1000).strip() + "!", "10.000 ký tự"),
         ("How do I renew my passport?", "chỉ hỗ trợ tiếng Việt"),
     ],
 )
