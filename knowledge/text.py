@@ -1,4 +1,4 @@
-"""Search terms: normalised, diacritic-folded syllables and syllable bigrams."""
+"""Query and catalog text for search: normalised syllables, with and without diacritics."""
 
 from __future__ import annotations
 
@@ -7,22 +7,27 @@ import re
 from vntext import fold, normalize
 from vntext.spellings import COLLOQUIAL_NAMES
 
-_SYLLABLE = re.compile(r"[a-z0-9]+")
+_SYLLABLE = re.compile(r"\w+")
+_FOLDED_SYLLABLE = re.compile(r"[a-z0-9]+")
 
-# Words that carry no information about *which* procedure is meant.
-STOP_SYLLABLES = frozenset(
-    """a ah ak ad admin anh chi em ban minh toi tui ta cho hoi xin oi voi va la thi ma nhe nha nhi
-    vay the nao sao gi khong co duoc can muon lam phai cua o den tai ve tu nay do kia nhung cac
-    mot nhieu bao nhieu may roi dau chua da dang se con nua luon di vui long giup dum ho ah a u ui
-    thu tuc""".split()
+# Words (with their diacritics) that say nothing about *which* procedure is meant. Kept accented
+# on purpose: folded, many collide with words that matter ("đăng"/"đang", "thẻ"/"thế", "mã"/"mà",
+# "đỏ"/"đó", "bản"/"bạn", "máy"/"mấy", "căn"/"cần"); unaccented questions are restored first.
+STOP_WORDS = frozenset(
+    """à ạ ơi ới nhé nha nhen nhỉ hả hở vậy vầy thế nào sao gì không chăng có được cần muốn làm
+    phải của ở đến tại về từ này đó kia ấy những các mọi một nhiều bao nhiêu mấy rồi đâu chưa đã
+    đang sẽ còn nữa luôn đi vui lòng giúp dùm giùm cho hỏi xin tôi mình tui tớ em anh chị bạn ad
+    admin ông bà cô chú bác với và hay hoặc là thì mà nếu khi thủ tục việc cái con người ta chúng
+    vừa rất quá lắm thật thôi nên như ra sao vào lên xuống bây giờ hiện nay hôm nay ơn cảm dạ vâng
+    ừ ok""".split()
 )
 
 _COLLOQUIAL = sorted(((fold(key), value) for key, value in COLLOQUIAL_NAMES.items()), key=lambda kv: -len(kv[0]))
 
 
-def syllables(text: str) -> list[str]:
+def folded_syllables(text: str) -> list[str]:
     """Folded syllables of normalised text: "Làm CCCD?" -> ["lam", "can", "cuoc", "cong", "dan"]."""
-    return _SYLLABLE.findall(fold(normalize(text).text))
+    return _FOLDED_SYLLABLE.findall(fold(normalize(text).text))
 
 
 def with_bigrams(words: list[str]) -> list[str]:
@@ -30,17 +35,17 @@ def with_bigrams(words: list[str]) -> list[str]:
 
 
 def index_terms(text: str) -> list[str]:
-    """Terms a catalog text is indexed under."""
-    return with_bigrams(syllables(text))
+    """Terms a catalog text is indexed under: folded syllables and syllable bigrams."""
+    return with_bigrams(folded_syllables(text))
 
 
 def expand_colloquial(text: str) -> str:
     """Append the official wording of colloquial names found in ``text`` ("sổ đỏ" -> "giấy chứng nhận ...")."""
-    folded = " " + " ".join(syllables(text)) + " "
+    folded = " " + " ".join(folded_syllables(text)) + " "
     additions = [value for key, value in _COLLOQUIAL if f" {key} " in folded]
     return " ".join([text, *additions]) if additions else text
 
 
-def content_syllables(text: str) -> list[str]:
-    """Syllables left after removing words that say nothing about which procedure is meant."""
-    return [word for word in syllables(text) if word not in STOP_SYLLABLES]
+def content_words(accented_text: str) -> list[str]:
+    """Syllables of (normalised, accented) text without the stop words."""
+    return [word for word in _SYLLABLE.findall(accented_text) if word not in STOP_WORDS]

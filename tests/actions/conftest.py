@@ -13,6 +13,7 @@ MINI_CATALOG = Path(__file__).resolve().parents[1] / "knowledge" / "fixtures" / 
 @pytest.fixture(autouse=True)
 def mini_catalog(monkeypatch):
     monkeypatch.setenv("KNOWLEDGE_CATALOG", str(MINI_CATALOG))
+    monkeypatch.setenv("KNOWLEDGE_OVERLAY", "false")
     get_settings.cache_clear()
     get_knowledge_base.cache_clear()
     yield

@@ -1,6 +1,5 @@
 import pytest
 
-from knowledge.search import subject_words
 
 
 @pytest.mark.parametrize(
@@ -32,7 +31,19 @@ def test_abstains_on_questions_outside_the_catalog(mini_knowledge, question):
 def test_a_follow_up_names_no_subject(mini_knowledge):
     result = mini_knowledge.search.search("thế lệ phí bao nhiêu?")
     assert result.abstain and not result.has_subject
-    assert subject_words("thế lệ phí bao nhiêu?") == []
+    assert mini_knowledge.search.prepare("thế lệ phí bao nhiêu?").words == []
+
+
+def test_unaccented_questions_get_their_diacritics_back(mini_knowledge):
+    query = mini_knowledge.search.prepare("le phi lam ho chieu bao nhieu")
+    assert "hộ chiếu" in query.text
+    assert query.subject == "hộ chiếu"
+
+
+@pytest.mark.parametrize(("question", "code"), [("lam giay khai sinh", "1.001193"), ("đổi bằng lái", "3.000347")])
+def test_lexical_search_works_without_the_embedding_model(mini_lexical, question, code):
+    result = mini_lexical.search.search(question)
+    assert not result.abstain and result.hits[0].code == code
 
 
 def test_empty_question(mini_knowledge):

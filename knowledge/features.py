@@ -1,0 +1,140 @@
+"""Features of a (question, candidate procedure) pair, for reranking and abstention.
+
+Each function is small and pure. ``Profile`` holds what is precomputed per procedure; ``features``
+returns one row of numbers in the order of ``FEATURE_NAMES``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from knowledge.schema import Level, Procedure
+from knowledge.text import content_words
+from vntext import fold, normalize
+
+# Action verbs that set look-alike variants apart (folded, longest first).
+ACTION_VERBS = (
+    "cap lai", "cap doi", "dang ky lai", "gia han", "xoa dang ky", "xoa", "thu hoi", "dieu chinh",
+    "thay doi", "sua doi", "bo sung", "cham dut", "tam ngung", "khoi phuc", "huy", "chuyen doi",
+    "cai chinh", "tra lai", "mien", "hoan",
+)
+_VERB_PATTERNS = [(verb, re.compile(rf"(?<![a-z]){verb}(?![a-z])")) for verb in ACTION_VERBS]
+# Synonyms people use for the verbs above.
+_VERB_SYNONYMS = {"doi": "cap doi", "lam lai": "cap lai", "mat": "cap lai", "het han": "cap doi"}
+_FOREIGN = re.compile(r"(?<![a-z])(nuoc ngoai|nguoi nuoc ngoai|yeu to nuoc ngoai|quoc te|viet kieu|han quoc|trung quoc|nhat|my|dai loan|lao|campuchia)(?![a-z])")
+_ORGANISATION_ONLY = ("Doanh nghiệp", "Tổ chức", "Hợp tác xã", "Tổ chức nước ngoài", "Doanh nghiệp có vốn đầu tư nước ngoài", "Tổ chức Đảng", "Doanh nghiệp Việt Nam")
+_BUSINESS_WORDS = re.compile(r"(?<![a-z])(cong ty|doanh nghiep|hop tac xa|to chuc|ngan hang|quy|chi nhanh|van phong)(?![a-z])")
+
+FEATURE_NAMES = (
+    "rrf", "lexical", "dense", "dense_gap", "query_coverage", "name_coverage", "bigram_overlap",
+    "verb_match", "verb_extra", "verb_missing", "commune", "citizen", "organisation_only",
+    "business_query", "foreign_extra", "foreign_match", "has_aliases", "name_length",
+)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the features need to know about a procedure, computed once."""
+
+    words: frozenset[str]  # folded content syllables of name, aliases and variant
+    name_words: tuple[str, ...]  # folded content syllables of the name
+    bigrams: frozenset[str]
+    verbs: frozenset[str]
+    commune: bool
+    citizen: bool
+    organisation_only: bool
+    foreign: bool
+    has_aliases: bool
+
+
+def verbs_in(folded: str) -> set[str]:
+    found: set[str] = set()
+    for verb, pattern in _VERB_PATTERNS:
+        if pattern.search(folded) and not any(verb in longer for longer in found):
+            found.add(verb)
+    return found
+
+
+def query_verbs(folded: str) -> set[str]:
+    found = verbs_in(folded)
+    for word, verb in _VERB_SYNONYMS.items():
+        if re.search(rf"(?<![a-z]){word}(?![a-z])", folded):
+            found.add(verb)
+    return found
+
+
+def _content(text: str) -> list[str]:
+    return fold(" ".join(content_words(normalize(text).text))).split()
+
+
+def profile(procedure: Procedure) -> Profile:
+    name_words = tuple(_content(procedure.name))
+    words = set(name_words)
+    for alias in procedure.aliases:
+        words.update(_content(alias))
+    words.update(_content(procedure.variant or ""))
+    folded_name = fold(normalize(procedure.name).text)
+    applicants = set(procedure.applicants)
+    return Profile(
+        words=frozenset(words),
+        name_words=name_words,
+        bigrams=frozenset(f"{a}_{b}" for a, b in zip(name_words, name_words[1:])),
+        verbs=frozenset(verbs_in(folded_name)),
+        commune=Level.COMMUNE in procedure.levels,
+        citizen=any("Công dân" in a or "cá nhân" in a.lower() for a in applicants) or not applicants,
+        organisation_only=bool(applicants) and applicants <= set(_ORGANISATION_ONLY),
+        foreign=bool(_FOREIGN.search(folded_name)),
+        has_aliases=bool(procedure.aliases),
+    )
+
+
+def features(
+    query_words: list[str],
+    query_text_folded: str,
+    idf: dict[str, float],
+    candidate: Profile,
+    rrf: float,
+    lexical: float,
+    lexical_max: float,
+    dense: float,
+    dense_max: float,
+) -> list[float]:
+    """One feature row (see ``FEATURE_NAMES``)."""
+    unknown = max(idf.values(), default=1.0)
+    weights = [idf.get(word, unknown) for word in query_words]
+    total = sum(weights) or 1.0
+    query_coverage = sum(w for word, w in zip(query_words, weights) if word in candidate.words) / total
+    query_set = set(query_words)
+    name_coverage = (
+        sum(word in query_set for word in candidate.name_words) / len(candidate.name_words) if candidate.name_words else 0.0
+    )
+    query_bigrams = {f"{a}_{b}" for a, b in zip(query_words, query_words[1:])}
+    bigram_overlap = len(query_bigrams & candidate.bigrams) / (len(query_bigrams) or 1)
+    asked_verbs = query_verbs(query_text_folded)
+    verb_match = float(bool(asked_verbs & candidate.verbs))
+    verb_extra = float(bool(candidate.verbs - asked_verbs))
+    verb_missing = float(bool(asked_verbs) and not (asked_verbs & candidate.verbs))
+    foreign_query = bool(_FOREIGN.search(query_text_folded))
+    business_query = bool(_BUSINESS_WORDS.search(query_text_folded))
+    return [
+        rrf * 60,
+        lexical / lexical_max if lexical_max > 0 else 0.0,
+        dense,
+        dense - dense_max,
+        query_coverage,
+        name_coverage,
+        bigram_overlap,
+        verb_match,
+        verb_extra,
+        verb_missing,
+        float(candidate.commune),
+        float(candidate.citizen),
+        float(candidate.organisation_only and not business_query),
+        float(business_query and candidate.organisation_only),
+        float(candidate.foreign and not foreign_query),
+        float(candidate.foreign and foreign_query),
+        float(candidate.has_aliases),
+        math.log1p(len(candidate.name_words)),
+    ]

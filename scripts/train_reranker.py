@@ -1,0 +1,101 @@
+"""Learn the reranker and abstention weights (knowledge/reranker.json) from the dev split.
+
+    .venv/bin/python scripts/train_reranker.py --catalog var/portal-catalog.jsonl
+
+Ranking: logistic regression on (question, candidate) rows, label 1 for an acceptable procedure
+(the first listed counts double: it is the variant a citizen most likely means).
+Abstention: logistic regression on the best candidate of each question (answerable with the right
+best candidate = 1, must-refuse = 0); the threshold is the highest that keeps false refusals of
+answerable dev questions at or below --max-false-refusal. Held-out questions are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from knowledge.catalog import load_for_search  # noqa: E402
+from knowledge.dense import make_embedder  # noqa: E402
+from knowledge.rerank import WEIGHTS_FILE, Reranker  # noqa: E402
+from knowledge.search import ProcedureSearch  # noqa: E402
+
+QUESTIONS = ROOT / "tests" / "knowledge" / "eval" / "questions.jsonl"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--catalog", required=True)
+    parser.add_argument("--no-overlay", action="store_true", help="do not lay the starter catalog over --catalog")
+    parser.add_argument("--max-false-refusal", type=float, default=0.03)
+    parser.add_argument("--out", default=str(WEIGHTS_FILE))
+    parser.add_argument("--cache", default=str(ROOT / "var" / "cache"))
+    args = parser.parse_args()
+
+    questions = [json.loads(line) for line in open(QUESTIONS, encoding="utf-8") if line.strip()]
+    dev = [q for q in questions if q["split"] == "dev"]
+    search = ProcedureSearch(load_for_search(args.catalog, overlay=not args.no_overlay), embedder=make_embedder(), cache_dir=Path(args.cache),
+                             reranker=Reranker.fallback())
+    codes = [p.code for p in search.catalog]
+
+    rows, labels, weights, per_question = [], [], [], []
+    for question in dev:
+        found = search.candidates(question["q"])
+        wanted = question["codes"]
+        candidate_codes = [codes[i] for i in found.indices]
+        per_question.append((question, found, candidate_codes))
+        if not wanted or not found.indices:
+            continue
+        for row, code in zip(found.rows, candidate_codes):
+            rows.append(row)
+            labels.append(int(code in wanted))
+            weights.append(2.0 if code == wanted[0] else 1.0)
+    rank_model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
+    rank_model.fit(np.array(rows), np.array(labels), sample_weight=np.array(weights))
+
+    ranker = Reranker(rank_model.coef_[0], float(rank_model.intercept_[0]), np.zeros(1), 0.0, 0.0)
+    best_rows, best_labels = [], []
+    for question, found, candidate_codes in per_question:
+        if not found.indices:
+            continue
+        scores = ranker.scores(found.rows)
+        order = np.argsort(-scores, kind="stable")
+        best = int(order[0])
+        margin = float(scores[best] - scores[int(order[1])]) if len(order) > 1 else 1.0
+        best_rows.append(np.concatenate([found.rows[best], [scores[best], margin]]))
+        wanted = question["codes"]
+        best_labels.append(int(bool(wanted) and candidate_codes[best] in wanted))
+    abstain_model = LogisticRegression(C=1.0, max_iter=2000)
+    abstain_model.fit(np.array(best_rows), np.array(best_labels))
+    probabilities = abstain_model.predict_proba(np.array(best_rows))[:, 1]
+
+    # Highest threshold whose false refusals on answerable dev questions stay within the bound.
+    answerable = np.array([bool(q["codes"]) for q, found, _ in per_question if found.indices])
+    refuse_total = sum(1 for q, _, _ in per_question if not q["codes"])
+    threshold = 0.0
+    for candidate in np.linspace(0.0, 0.9, 181):
+        false_refusals = (probabilities[answerable] < candidate).mean()
+        if false_refusals <= args.max_false_refusal:
+            threshold = float(candidate)
+    refused = (probabilities[~answerable] < threshold).sum() + sum(1 for q, f, _ in per_question if not q["codes"] and not f.indices)
+    print(f"dev: {len(dev)} questions, {len(rows)} candidate rows; threshold {threshold:.3f}: "
+          f"refuses {refused}/{refuse_total} must-refuse, false refusals {(probabilities[answerable] < threshold).mean():.3f}")
+
+    model = Reranker(rank_model.coef_[0], float(rank_model.intercept_[0]), abstain_model.coef_[0],
+                     float(abstain_model.intercept_[0]), threshold)
+    model.save(Path(args.out), {"trained_on": "tests/knowledge/eval/questions.jsonl split=dev", "catalog": Path(args.catalog).name})
+    for name, weight in zip(__import__("knowledge.features", fromlist=["FEATURE_NAMES"]).FEATURE_NAMES, rank_model.coef_[0]):
+        print(f"  {name:<18} {weight:+.3f}")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
