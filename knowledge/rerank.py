@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +19,11 @@ from knowledge.features import FEATURE_NAMES
 
 WEIGHTS_FILE = Path(__file__).parent / "reranker.json"
 
-# The abstention model sees the best candidate's features plus these.
-ABSTAIN_EXTRA = ("score", "margin")
+# The abstention model sees the best candidate's features plus these: its reranked score, its
+# lead over the second, the similarity of the question to the nearest out-of-scope topic (alone
+# and minus the best procedure's similarity), and how much the question reads like a question
+# about a procedure at all (a linear classifier over its embedding).
+ABSTAIN_EXTRA = ("score", "margin", "off_topic", "off_topic_gap", "procedure_like")
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,9 @@ class Reranker:
     abstain_weights: np.ndarray
     abstain_bias: float
     abstain_threshold: float  # abstain when P(answerable) is below this
+    scope_weights: np.ndarray | None = None  # over the question's embedding; None: not available
+    scope_bias: float = 0.0
+    embedder: str | None = None  # the embedder the scope weights belong to
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> "Reranker":
@@ -37,12 +44,16 @@ class Reranker:
         data = json.loads(path.read_text())
         if tuple(data["features"]) != FEATURE_NAMES:
             raise ValueError(f"{path} was trained on other features; run scripts/train_reranker.py")
+        scope = data.get("scope") or {}
         return cls(
             np.asarray(data["rank"]["weights"], dtype=np.float64),
             float(data["rank"]["bias"]),
             np.asarray(data["abstain"]["weights"], dtype=np.float64),
             float(data["abstain"]["bias"]),
             float(data["abstain"]["threshold"]),
+            np.asarray(scope["weights"], dtype=np.float64) if scope else None,
+            float(scope.get("bias", 0.0)),
+            scope.get("embedder"),
         )
 
     @classmethod
@@ -60,8 +71,15 @@ class Reranker:
     def scores(self, rows: np.ndarray) -> np.ndarray:
         return rows @ self.weights + self.bias
 
-    def answerable_probability(self, best_row: np.ndarray, score: float, margin: float) -> float:
-        x = np.concatenate([best_row, [score, margin]])
+    def procedure_likeness(self, vector: np.ndarray | None, embedder: str | None) -> float:
+        """Probability that a question embedding is about an administrative procedure (0.5 when unknown)."""
+        if vector is None or self.scope_weights is None or embedder != self.embedder:
+            return 0.5
+        z = float(vector @ self.scope_weights + self.scope_bias)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    def answerable_probability(self, best_row: np.ndarray, extra: Sequence[float]) -> float:
+        x = np.concatenate([best_row, extra])
         z = float(x @ self.abstain_weights + self.abstain_bias)
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
@@ -77,4 +95,6 @@ class Reranker:
             },
             **(extra or {}),
         }
+        if self.scope_weights is not None:
+            data["scope"] = {"embedder": self.embedder, "weights": self.scope_weights.round(6).tolist(), "bias": round(self.scope_bias, 6)}
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

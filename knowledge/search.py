@@ -21,10 +21,11 @@ from knowledge.aspects import remove_aspect_words
 from knowledge.catalog import Catalog
 from knowledge.dense import DenseIndex, Embedder, EmbeddingCache
 from knowledge.diacritics import DiacriticRestorer, underthesea_word_list
-from knowledge.features import features, profile
+from knowledge.features import FEATURE_NAMES, features, profile
 from knowledge.lexical import LexicalIndex, procedure_terms
 from knowledge.rerank import Reranker
 from knowledge.schema import Procedure
+from knowledge.scope import OUT_OF_SCOPE_TOPICS
 from knowledge.text import content_words, expand_colloquial, with_bigrams
 from vntext import fold, is_unaccented_vietnamese, normalize
 
@@ -87,6 +88,16 @@ class Candidates:
     query: Query
     indices: list[int]
     rows: np.ndarray
+    off_topic: float = 0.0  # similarity of the question to the nearest out-of-scope topic
+    procedure_like: float = 0.5  # how much the question reads like one about a procedure
+
+    def abstain_inputs(self, scores: np.ndarray) -> tuple[int, list[float]]:
+        """The best candidate (index into rows) and the extra inputs of the abstention model."""
+        order = np.argsort(-scores, kind="stable")
+        best = int(order[0])
+        margin = float(scores[best] - scores[int(order[1])]) if len(order) > 1 else 1.0
+        dense_best = float(self.rows[best][FEATURE_NAMES.index("dense")])
+        return best, [float(scores[best]), margin, self.off_topic, self.off_topic - dense_best, self.procedure_like]
 
 
 class ProcedureSearch:
@@ -107,9 +118,11 @@ class ProcedureSearch:
         self._restorer = DiacriticRestorer(restorer_texts(self._procedures), underthesea_word_list())
         self._embedder = embedder
         self._dense: DenseIndex | None = None
+        self._topics: DenseIndex | None = None
         if embedder is not None:
             cache = EmbeddingCache(cache_dir, embedder.name)
             self._dense = DenseIndex(cache.embed([passage_text(p) for p in self._procedures], embedder))
+            self._topics = DenseIndex(cache.embed(list(OUT_OF_SCOPE_TOPICS), embedder))
             cache.save()
         self.reranker = reranker or (Reranker.load() if embedder is not None else Reranker.fallback())
         logger.info("Indexed %d procedures in %.1f s", len(self._procedures), time.perf_counter() - started)
@@ -129,8 +142,12 @@ class ProcedureSearch:
         lexical = self._lexical.scores(with_bigrams(query.words))
         rankings = [[int(i) for i in np.argsort(-lexical, kind="stable")[:CANDIDATES] if lexical[i] > 0]]
         dense = np.zeros(len(self._procedures), dtype=np.float32)
-        if self._dense is not None and self._embedder is not None:
-            dense = self._dense.scores(self._embedder.query(query.subject))
+        off_topic, procedure_like = 0.0, 0.5
+        if self._dense is not None and self._topics is not None and self._embedder is not None:
+            whole = self._embedder.query(query.text)
+            dense = self._dense.scores(whole)
+            off_topic = float(self._topics.scores(whole).max())
+            procedure_like = self.reranker.procedure_likeness(whole, self._embedder.name)
             rankings.append([int(i) for i in np.argsort(-dense, kind="stable")[:CANDIDATES]])
         fused: dict[int, float] = {}
         for ranking in rankings:
@@ -150,7 +167,7 @@ class ProcedureSearch:
             ],
             dtype=np.float64,
         )
-        return Candidates(query, indices, rows)
+        return Candidates(query, indices, rows, off_topic, procedure_like)
 
     def search(self, question: str, k: int = 5) -> SearchResult:
         found = self.candidates(question)
@@ -158,9 +175,8 @@ class ProcedureSearch:
             return SearchResult(abstain=True, has_subject=bool(found.query.words))
         scores = self.reranker.scores(found.rows)
         order = np.argsort(-scores, kind="stable")
-        best = int(order[0])
-        margin = float(scores[best] - scores[int(order[1])]) if len(order) > 1 else 1.0
-        probability = self.reranker.answerable_probability(found.rows[best], float(scores[best]), margin)
+        best, extra = found.abstain_inputs(scores)
+        probability = self.reranker.answerable_probability(found.rows[best], extra)
         hits = [
             Hit(self._procedures[found.indices[int(i)]].code, self._procedures[found.indices[int(i)]].name,
                 round(float(scores[int(i)]), 4))

@@ -4,8 +4,8 @@
 
 Ranking: logistic regression on (question, candidate) rows, label 1 for an acceptable procedure
 (the first listed counts double: it is the variant a citizen most likely means).
-Abstention: logistic regression on the best candidate of each question (answerable with the right
-best candidate = 1, must-refuse = 0); the threshold is the highest that keeps false refusals of
+Abstention: logistic regression on the best candidate of each question (answerable = 1,
+must-refuse = 0); the threshold is the highest that keeps false refusals of
 answerable dev questions at or below --max-false-refusal. Held-out questions are never read here.
 """
 
@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
 import numpy as np
+import yaml
 from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,9 +27,53 @@ sys.path.insert(0, str(ROOT))
 from knowledge.catalog import load_for_search  # noqa: E402
 from knowledge.dense import make_embedder  # noqa: E402
 from knowledge.rerank import WEIGHTS_FILE, Reranker  # noqa: E402
+from knowledge.scope import OUT_OF_SCOPE_TOPICS  # noqa: E402
 from knowledge.search import ProcedureSearch  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "knowledge" / "eval" / "questions.jsonl"
+NLU_DATA = ROOT / "data" / "nlu"
+_ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+IN_SCOPE_INTENTS = {"ask_procedure", "fill_form"}
+
+
+def nlu_examples() -> list[tuple[str, str]]:
+    """(intent, text) of the NLU training data, annotations removed."""
+    examples = []
+    for path in sorted(NLU_DATA.glob("*.yml")):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+            if "intent" not in block:
+                continue
+            for line in block["examples"].splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    examples.append((block["intent"], _ANNOTATION.sub(r"\1", line[2:])))
+    return examples
+
+
+def train_scope(search: ProcedureSearch, embedder) -> tuple[np.ndarray, float]:
+    """Is a question about an administrative procedure at all? Learnt from shippable text only:
+    the NLU training data (procedure questions vs. chit-chat, other topics and small talk), the
+    catalog's names and aliases, and the out-of-scope topic descriptions."""
+    texts, labels = [], []
+    for intent, text in nlu_examples():
+        texts.append(text)
+        labels.append(int(intent.split("/")[0] in IN_SCOPE_INTENTS))
+    procedures = list(search.catalog)
+    for procedure in procedures[:: max(1, len(procedures) // 800)]:
+        texts.append(procedure.name)
+        labels.append(1)
+    for procedure in procedures:
+        for alias in procedure.aliases:
+            texts.append(alias)
+            labels.append(1)
+    for topic in OUT_OF_SCOPE_TOPICS:
+        texts.append(topic)
+        labels.append(0)
+    vectors = np.stack([embedder.query(search.prepare(text).text or text) for text in texts])
+    model = LogisticRegression(C=10.0, max_iter=3000, class_weight="balanced")
+    model.fit(vectors, np.array(labels))
+    print(f"scope classifier: {len(texts)} texts ({sum(labels)} about procedures), training accuracy {model.score(vectors, labels):.3f}")
+    return model.coef_[0], float(model.intercept_[0])
 
 
 def main() -> int:
@@ -41,8 +87,11 @@ def main() -> int:
 
     questions = [json.loads(line) for line in open(QUESTIONS, encoding="utf-8") if line.strip()]
     dev = [q for q in questions if q["split"] == "dev"]
-    search = ProcedureSearch(load_for_search(args.catalog, overlay=not args.no_overlay), embedder=make_embedder(), cache_dir=Path(args.cache),
+    embedder = make_embedder()
+    search = ProcedureSearch(load_for_search(args.catalog, overlay=not args.no_overlay), embedder=embedder, cache_dir=Path(args.cache),
                              reranker=Reranker.fallback())
+    scope_weights, scope_bias = train_scope(search, embedder)
+    search.reranker = Reranker(search.reranker.weights, 0.0, np.zeros(1), 0.0, 0.0, scope_weights, scope_bias, embedder.name)
     codes = [p.code for p in search.catalog]
 
     rows, labels, weights, per_question = [], [], [], []
@@ -60,18 +109,15 @@ def main() -> int:
     rank_model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
     rank_model.fit(np.array(rows), np.array(labels), sample_weight=np.array(weights))
 
-    ranker = Reranker(rank_model.coef_[0], float(rank_model.intercept_[0]), np.zeros(1), 0.0, 0.0)
+    ranker = Reranker(rank_model.coef_[0], float(rank_model.intercept_[0]), np.zeros(1), 0.0, 0.0, scope_weights, scope_bias, embedder.name)
     best_rows, best_labels = [], []
     for question, found, candidate_codes in per_question:
         if not found.indices:
             continue
-        scores = ranker.scores(found.rows)
-        order = np.argsort(-scores, kind="stable")
-        best = int(order[0])
-        margin = float(scores[best] - scores[int(order[1])]) if len(order) > 1 else 1.0
-        best_rows.append(np.concatenate([found.rows[best], [scores[best], margin]]))
+        best, extra = found.abstain_inputs(ranker.scores(found.rows))
+        best_rows.append(np.concatenate([found.rows[best], extra]))
         wanted = question["codes"]
-        best_labels.append(int(bool(wanted) and candidate_codes[best] in wanted))
+        best_labels.append(int(bool(wanted)))
     abstain_model = LogisticRegression(C=1.0, max_iter=2000)
     abstain_model.fit(np.array(best_rows), np.array(best_labels))
     probabilities = abstain_model.predict_proba(np.array(best_rows))[:, 1]
@@ -89,7 +135,7 @@ def main() -> int:
           f"refuses {refused}/{refuse_total} must-refuse, false refusals {(probabilities[answerable] < threshold).mean():.3f}")
 
     model = Reranker(rank_model.coef_[0], float(rank_model.intercept_[0]), abstain_model.coef_[0],
-                     float(abstain_model.intercept_[0]), threshold)
+                     float(abstain_model.intercept_[0]), threshold, scope_weights, scope_bias, embedder.name)
     model.save(Path(args.out), {"trained_on": "tests/knowledge/eval/questions.jsonl split=dev", "catalog": Path(args.catalog).name})
     for name, weight in zip(__import__("knowledge.features", fromlist=["FEATURE_NAMES"]).FEATURE_NAMES, rank_model.coef_[0]):
         print(f"  {name:<18} {weight:+.3f}")
