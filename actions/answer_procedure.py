@@ -18,7 +18,7 @@ def _button(choice: Choice) -> dict[str, str]:
         "title": choice.title,
         "payload": intent_payload(
             "ask_procedure",
-            aspect=choice.aspect.value if choice.aspect else None,
+            aspect=choice.aspect,
             procedure_code=choice.procedure_code,
         ),
     }

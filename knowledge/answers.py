@@ -216,11 +216,30 @@ ANSWERS = {
 }
 
 
+CARD_BUTTON = "Xem đầy đủ"
+
+
 def full_card(procedure: Procedure) -> str:
-    """Every aspect, for "xem đầy đủ"."""
+    """Every aspect, for "xem đầy đủ", with the source."""
     parts = [answer_overview(procedure).rsplit("\n", 1)[0]]
-    parts += [ANSWERS[aspect](procedure) for aspect in (Aspect.DOCUMENTS, Aspect.STEPS, Aspect.ELIGIBILITY, Aspect.RESULT, Aspect.LEGAL_BASIS)]
-    return "\n\n".join(parts)
+    parts += [
+        ANSWERS[aspect](procedure)
+        for aspect in (Aspect.DOCUMENTS, Aspect.FEE, Aspect.TIME, Aspect.STEPS, Aspect.ELIGIBILITY, Aspect.RESULT, Aspect.LEGAL_BASIS)
+    ]
+    return "\n\n".join(parts) + "\n" + source_line(procedure)
+
+
+def variant_title(procedure: Procedure | None) -> str:
+    """A short button title for a look-alike variant."""
+    if procedure is None:
+        return ""
+    title = procedure.variant or procedure.name
+    return title if len(title) <= 60 else title[:57].rstrip() + "..."
+
+
+def variant_note(procedure: Procedure) -> str:
+    case = procedure.variant or procedure.name
+    return f"(Tôi trả lời cho trường hợp: {case}. Nếu bạn hỏi trường hợp khác, bạn chọn bên dưới.)"
 
 
 def compose(procedure: Procedure, aspects: list[Aspect]) -> str:

@@ -27,10 +27,25 @@ _FOREIGN = re.compile(r"(?<![a-z])(nuoc ngoai|nguoi nuoc ngoai|yeu to nuoc ngoai
 _ORGANISATION_ONLY = ("Doanh nghiệp", "Tổ chức", "Hợp tác xã", "Tổ chức nước ngoài", "Doanh nghiệp có vốn đầu tư nước ngoài", "Tổ chức Đảng", "Doanh nghiệp Việt Nam")
 _BUSINESS_WORDS = re.compile(r"(?<![a-z])(cong ty|doanh nghiep|hop tac xa|to chuc|ngan hang|quy|chi nhanh|van phong)(?![a-z])")
 
+_UNDER_14_NAME = re.compile(r"duoi (du )?14 tuoi|chua du 14 tuoi")
+_OVER_14_NAME = re.compile(r"tu du 14 tuoi|tu 14 tuoi")
+_AGE = re.compile(r"(?<![0-9])(\d{1,2}) ?(tuoi|t)(?![a-z])")
+_CHILD_WORDS = re.compile(r"(?<![a-z])(tre em|tre nho|tre so sinh|be|con nho|chau be|so sinh|duoi 14|chua du 14)(?![a-z])")
+
+
+def asked_age_group(folded_query: str) -> str | None:
+    """"under14", "over14" or None, from ages and words in the question."""
+    ages = [int(match.group(1)) for match in _AGE.finditer(folded_query)]
+    if ages:
+        return "under14" if min(ages) < 14 else "over14"
+    return "under14" if _CHILD_WORDS.search(folded_query) else None
+
+
 FEATURE_NAMES = (
     "rrf", "lexical", "dense", "dense_gap", "query_coverage", "name_coverage", "bigram_overlap",
     "verb_match", "verb_extra", "verb_missing", "commune", "citizen", "organisation_only",
     "business_query", "foreign_extra", "foreign_match", "has_aliases", "name_length",
+    "age_match", "age_mismatch",
 )
 
 
@@ -47,6 +62,7 @@ class Profile:
     organisation_only: bool
     foreign: bool
     has_aliases: bool
+    age_group: str | None  # "under14" / "over14" when the procedure is for one age group
 
 
 def verbs_in(folded: str) -> set[str]:
@@ -87,6 +103,7 @@ def profile(procedure: Procedure) -> Profile:
         organisation_only=bool(applicants) and applicants <= set(_ORGANISATION_ONLY),
         foreign=bool(_FOREIGN.search(folded_name)),
         has_aliases=bool(procedure.aliases),
+        age_group="under14" if _UNDER_14_NAME.search(folded_name) else "over14" if _OVER_14_NAME.search(folded_name) else None,
     )
 
 
@@ -117,6 +134,7 @@ def features(
     verb_extra = float(bool(candidate.verbs - asked_verbs))
     verb_missing = float(bool(asked_verbs) and not (asked_verbs & candidate.verbs))
     foreign_query = bool(_FOREIGN.search(query_text_folded))
+    age = asked_age_group(query_text_folded)
     business_query = bool(_BUSINESS_WORDS.search(query_text_folded))
     return [
         rrf * 60,
@@ -137,4 +155,6 @@ def features(
         float(candidate.foreign and foreign_query),
         float(candidate.has_aliases),
         math.log1p(len(candidate.name_words)),
+        float(age is not None and candidate.age_group == age),
+        float(age is not None and candidate.age_group is not None and candidate.age_group != age),
     ]

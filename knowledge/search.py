@@ -9,7 +9,9 @@ without diacritics gets them back (``diacritics``) before the words that only sa
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import pickle
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,6 +29,7 @@ from knowledge.rerank import Reranker
 from knowledge.schema import Procedure
 from knowledge.scope import OUT_OF_SCOPE_TOPICS
 from knowledge.text import content_words, expand_colloquial, with_bigrams
+import vntext
 from vntext import fold, is_unaccented_vietnamese, normalize
 
 logger = logging.getLogger(__name__)
@@ -36,6 +39,8 @@ logger = logging.getLogger(__name__)
 RRF_K = 60
 # How many of each ranker's best procedures are reranked.
 CANDIDATES = 40
+# Look-alike variants of the best procedure are looked for among this many top results.
+FAMILY_WINDOW = 8
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,9 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     abstain: bool = True
     has_subject: bool = False  # the question names something beyond aspect and filler words
+    # Look-alike variants of the best procedure among the top results (best first), when there
+    # are several: the dialogue answers for the first and asks which case the person means.
+    family: list[Hit] = field(default_factory=list)
 
     @property
     def best(self) -> Hit | None:
@@ -100,6 +108,39 @@ class Candidates:
         return best, [float(scores[best]), margin, self.off_topic, self.off_topic - dense_best, self.procedure_like]
 
 
+def _code_version() -> str:
+    """Hash of the code that builds the text indexes, so a cached index is rebuilt when it changes."""
+    digest = hashlib.sha256()
+    for folder in (Path(__file__).parent, Path(vntext.__file__).parent):
+        for path in sorted(folder.glob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _text_indexes(catalog: Catalog, cache_dir: Path | None) -> tuple[LexicalIndex, list, DiacriticRestorer]:
+    """BM25 index, feature profiles and diacritic restorer; cached on disk by catalog content."""
+    path = cache_dir / f"text-index-{catalog.fingerprint()}-{_code_version()}.pickle" if cache_dir else None
+    if path and path.exists():
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # a damaged or foreign cache file is rebuilt
+            logger.warning("Rebuilding unreadable index cache %s", path)
+    procedures = list(catalog)
+    built = (
+        LexicalIndex([procedure_terms(p) for p in procedures]),
+        [profile(p) for p in procedures],
+        DiacriticRestorer(restorer_texts(procedures), underthesea_word_list()),
+    )
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    return built
+
+
 class ProcedureSearch:
     """Hybrid search over a catalog. Without an embedder it is lexical only."""
 
@@ -113,9 +154,7 @@ class ProcedureSearch:
         started = time.perf_counter()
         self.catalog = catalog
         self._procedures = list(catalog)
-        self._lexical = LexicalIndex([procedure_terms(p) for p in self._procedures])
-        self._profiles = [profile(p) for p in self._procedures]
-        self._restorer = DiacriticRestorer(restorer_texts(self._procedures), underthesea_word_list())
+        self._lexical, self._profiles, self._restorer = _text_indexes(catalog, cache_dir)
         self._embedder = embedder
         self._dense: DenseIndex | None = None
         self._topics: DenseIndex | None = None
@@ -177,9 +216,15 @@ class ProcedureSearch:
         order = np.argsort(-scores, kind="stable")
         best, extra = found.abstain_inputs(scores)
         probability = self.reranker.answerable_probability(found.rows[best], extra)
-        hits = [
-            Hit(self._procedures[found.indices[int(i)]].code, self._procedures[found.indices[int(i)]].name,
-                round(float(scores[int(i)]), 4))
-            for i in order[:k]
+        ranked = [
+            (self._procedures[found.indices[int(i)]], round(float(scores[int(i)]), 4)) for i in order[: max(k, FAMILY_WINDOW)]
         ]
-        return SearchResult(hits=hits, abstain=probability < self.reranker.abstain_threshold, has_subject=True)
+        hits = [Hit(procedure.code, procedure.name, score) for procedure, score in ranked]
+        key = ranked[0][0].family
+        family = [hit for hit, (procedure, _) in zip(hits, ranked) if key and procedure.family == key]
+        return SearchResult(
+            hits=hits[:k],
+            abstain=probability < self.reranker.abstain_threshold,
+            has_subject=True,
+            family=family if len(family) > 1 else [],
+        )

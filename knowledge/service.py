@@ -12,6 +12,7 @@ from knowledge.aspects import Aspect, canonical_aspect, detect_aspects
 from knowledge.catalog import Catalog
 from knowledge.dense import Embedder
 from knowledge.search import ProcedureSearch
+from vntext import fold, normalize
 
 
 class AnswerKind(str, Enum):
@@ -20,12 +21,17 @@ class AnswerKind(str, Enum):
     NEED_SUBJECT = "need_subject"  # no procedure named and none discussed before
 
 
+CARD = "card"  # the aspect value that asks for the whole procedure card
+_CARD_WORDS = ("day du", "toan bo", "tat ca thong tin", "chi tiet het", "xem het")
+MAX_VARIANT_CHOICES = 4
+
+
 @dataclass(frozen=True)
 class Choice:
-    """A follow-up the person can pick: an aspect of the procedure, or another procedure."""
+    """A follow-up the person can pick: an aspect of the procedure, its whole card, or a variant."""
 
     title: str
-    aspect: Aspect | None = None
+    aspect: str | None = None  # an Aspect value, or CARD
     procedure_code: str | None = None
 
 
@@ -44,6 +50,10 @@ def _merge_aspects(hints: Sequence[str], question: str) -> list[Aspect]:
         if aspect is not None and aspect not in merged:
             merged.append(aspect)
     return merged
+
+
+def _first(aspects: list[Aspect]) -> str | None:
+    return aspects[0].value if aspects else None
 
 
 class KnowledgeBase:
@@ -68,11 +78,14 @@ class KnowledgeBase:
         used when the question names no procedure ("thế lệ phí bao nhiêu?").
         """
         asked = _merge_aspects(aspects, question or "")
+        wants_card = CARD in aspects or any(words in fold(normalize(question or "").text) for words in _CARD_WORDS)
         code = procedure_code if procedure_code in self.catalog else None
+        variants: list[str] = []
         if code is None:
             result = self.search.search(question or "")
             if result.best is not None:
                 code = result.best.code
+                variants = [hit.code for hit in result.family[1 : MAX_VARIANT_CHOICES + 1]]
             elif not result.has_subject and last_procedure_code in self.catalog:
                 code = last_procedure_code
             elif not result.has_subject:
@@ -81,6 +94,12 @@ class KnowledgeBase:
                 return Answer(AnswerKind.NOT_FOUND, [answers.not_found()], aspects=asked)
         procedure = self.catalog.get(code)
         assert procedure is not None
-        text = answers.compose(procedure, asked)
-        choices = [] if asked else [Choice(title, aspect=a) for title, a in answers.aspect_buttons()]
+        text = answers.full_card(procedure) if wants_card else answers.compose(procedure, asked)
+        if variants:
+            text += "\n" + answers.variant_note(procedure)
+        choices = [Choice(answers.variant_title(self.catalog.get(v)), aspect=_first(asked), procedure_code=v) for v in variants]
+        if not asked and not wants_card:
+            choices += [Choice(title, aspect=a.value, procedure_code=procedure.code) for title, a in answers.aspect_buttons()]
+        if not wants_card:
+            choices.append(Choice(answers.CARD_BUTTON, aspect=CARD, procedure_code=procedure.code))
         return Answer(AnswerKind.ANSWER, answers.split_message(text), procedure.code, asked, choices)

@@ -32,6 +32,9 @@ def quiet_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # Reproducible training: the same data and config give the same model (and held-out figure).
+    env.setdefault("TF_DETERMINISTIC_OPS", "1")
+    env.setdefault("PYTHONHASHSEED", "0")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     env.update(extra or {})
     return env

@@ -29,7 +29,8 @@ def test_nlu_aspect_entity_is_used(dispatcher):
 def test_overview_offers_buttons_that_ask_again_with_an_aspect(dispatcher):
     run(make_tracker("hộ chiếu", "ask_procedure"), dispatcher)
     buttons = dispatcher.messages[-1]["buttons"]
-    assert buttons[0] == {"title": "Giấy tờ cần chuẩn bị", "payload": '/ask_procedure{"aspect": "documents"}'}
+    assert {"title": "Giấy tờ cần chuẩn bị", "payload": '/ask_procedure{"aspect": "documents", "procedure_code": "1.001456"}'} in buttons
+    assert {"title": "Xem đầy đủ", "payload": '/ask_procedure{"aspect": "card", "procedure_code": "1.001456"}'} in buttons
 
 
 def test_menu_button_without_text_asks_which_procedure(dispatcher):

@@ -38,7 +38,29 @@ def test_nlu_aspect_and_button_choice(mini_knowledge):
     assert answer.aspects == [Aspect.FEE] and answer.procedure_code == "1.001193"
 
 
-def test_overview_offers_aspect_choices(mini_knowledge):
+def test_overview_offers_aspect_choices_and_the_whole_card(mini_knowledge):
     answer = mini_knowledge.ask("hộ chiếu")
     assert answer.aspects == []
-    assert [choice.aspect for choice in answer.choices] == [Aspect.DOCUMENTS, Aspect.FEE, Aspect.TIME, Aspect.PLACE]
+    offered = [choice.aspect for choice in answer.choices if choice.procedure_code == "1.001456"]
+    assert offered == ["documents", "fee", "time", "place", "card"]
+
+
+def test_the_whole_card_on_request(mini_knowledge):
+    answer = mini_knowledge.ask("", aspects=["card"], procedure_code="1.001456")
+    text = "\n".join(answer.messages)
+    assert "TK01" in text and "200.000 đồng/lần" in text and "Nguồn:" in text
+    assert not any(choice.aspect == "card" for choice in answer.choices)
+    card = "\n".join(mini_knowledge.ask("xem đầy đủ thủ tục hộ chiếu").messages)
+    assert "Hồ sơ Cấp hộ chiếu" in card and "Thời gian giải quyết" in card
+
+
+def test_look_alike_variants_are_offered_as_choices(mini_knowledge):
+    answer = mini_knowledge.ask("làm căn cước cần giấy tờ gì")
+    assert answer.procedure_code == "1.014061"
+    variants = [choice for choice in answer.choices if choice.procedure_code == "1.014062"]
+    assert variants and variants[0].title == "dưới 14 tuổi" and variants[0].aspect == "documents"
+    assert "trường hợp: từ đủ 14 tuổi" in answer.messages[-1]
+
+
+def test_an_age_in_the_question_picks_the_variant(mini_knowledge):
+    assert mini_knowledge.ask("làm căn cước cho con 10 tuổi").procedure_code == "1.014062"
