@@ -104,6 +104,8 @@ class Candidates:
     off_topic: float = 0.0  # similarity of the question to the nearest out-of-scope topic
     procedure_like: float = 0.5  # how much the question reads like one about a procedure
 
+    catalog_size: int = 1
+
     def abstain_inputs(self, scores: np.ndarray) -> tuple[int, list[float]]:
         """The best candidate (index into rows) and the extra inputs of the abstention model."""
         order = np.argsort(-scores, kind="stable")
@@ -207,7 +209,7 @@ class ProcedureSearch:
             [features(asked, self._profiles[i], fused[i], float(lexical[i]), lexical_max, float(dense[i]), dense_max) for i in indices],
             dtype=np.float64,
         )
-        return Candidates(query, indices, rows, off_topic, procedure_like)
+        return Candidates(query, indices, rows, off_topic, procedure_like, len(self._procedures))
 
     def search(self, question: str, k: int = 5) -> SearchResult:
         found = self.candidates(question)
@@ -216,7 +218,7 @@ class ProcedureSearch:
         scores = self.reranker.scores(found.rows)
         order = np.argsort(-scores, kind="stable")
         best, extra = found.abstain_inputs(scores)
-        probability = self.reranker.answerable_probability(found.rows[best], extra)
+        abstain = self.reranker.should_abstain(found.rows[best], extra, len(self._procedures))
         ranked = [
             (self._procedures[found.indices[int(i)]], round(float(scores[int(i)]), 4)) for i in order[: max(k, FAMILY_WINDOW)]
         ]
@@ -225,7 +227,7 @@ class ProcedureSearch:
         family = [hit for hit, (procedure, _) in zip(hits, ranked) if key and procedure.family == key]
         return SearchResult(
             hits=hits[:k],
-            abstain=probability < self.reranker.abstain_threshold,
+            abstain=abstain,
             has_subject=True,
             family=family if len(family) > 1 else [],
         )

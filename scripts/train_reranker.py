@@ -24,9 +24,10 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from knowledge.catalog import load_for_search  # noqa: E402
+from knowledge.catalog import STARTER_CATALOG, load_catalog, load_for_search  # noqa: E402
 from knowledge.dense import make_embedder  # noqa: E402
-from knowledge.rerank import WEIGHTS_FILE, Reranker  # noqa: E402
+from knowledge.features import FEATURE_NAMES  # noqa: E402
+from knowledge.rerank import WEIGHTS_FILE, AbstainModel, Reranker  # noqa: E402
 from knowledge.scope import OUT_OF_SCOPE_TOPICS  # noqa: E402
 from knowledge.search import ProcedureSearch  # noqa: E402
 
@@ -76,6 +77,33 @@ def train_scope(search: ProcedureSearch, embedder) -> tuple[np.ndarray, float]:
     return model.coef_[0], float(model.intercept_[0])
 
 
+def learn_abstention(items, ranker: Reranker, catalog_size: int, max_false_refusal: float, label: str) -> AbstainModel:
+    """Logistic regression on each question's best candidate (answerable = 1, must refuse = 0), with
+    the highest threshold that keeps false refusals of answerable questions within the bound."""
+    rows, labels = [], []
+    refused_without_candidates = 0
+    for question, found in items:
+        if not found.indices:
+            refused_without_candidates += not question["codes"]
+            continue
+        best, extra = found.abstain_inputs(ranker.scores(found.rows))
+        rows.append(Reranker.abstain_vector(found.rows[best], extra))
+        labels.append(int(bool(question["codes"])))
+    model = LogisticRegression(C=1.0, max_iter=5000)
+    model.fit(np.array(rows), np.array(labels))
+    probabilities = model.predict_proba(np.array(rows))[:, 1]
+    answerable = np.array(labels, dtype=bool)
+    threshold = 0.0
+    for candidate in np.linspace(0.0, 0.95, 191):
+        if (probabilities[answerable] < candidate).mean() <= max_false_refusal:
+            threshold = float(candidate)
+    must_refuse = int((~answerable).sum()) + refused_without_candidates
+    refused = int((probabilities[~answerable] < threshold).sum()) + refused_without_candidates
+    print(f"{label} ({catalog_size} procedures): threshold {threshold:.3f} refuses {refused}/{must_refuse} that it cannot answer, "
+          f"false refusals {(probabilities[answerable] < threshold).mean():.3f}")
+    return AbstainModel(catalog_size, model.coef_[0], float(model.intercept_[0]), threshold)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--catalog", required=True)
@@ -88,56 +116,37 @@ def main() -> int:
     questions = [json.loads(line) for line in open(QUESTIONS, encoding="utf-8") if line.strip()]
     dev = [q for q in questions if q["split"] == "dev"]
     embedder = make_embedder()
-    search = ProcedureSearch(load_for_search(args.catalog, overlay=not args.no_overlay), embedder=embedder, cache_dir=Path(args.cache),
-                             reranker=Reranker.fallback())
+    search = ProcedureSearch(load_for_search(args.catalog, overlay=not args.no_overlay), embedder=embedder,
+                             cache_dir=Path(args.cache), reranker=Reranker.fallback())
     scope_weights, scope_bias = train_scope(search, embedder)
-    search.reranker = Reranker(search.reranker.weights, 0.0, np.zeros(1), 0.0, 0.0, scope_weights, scope_bias, embedder.name)
+    search.reranker = Reranker(search.reranker.weights, 0.0, search.reranker.abstainers, scope_weights, scope_bias, embedder.name)
     codes = [p.code for p in search.catalog]
 
-    rows, labels, weights, per_question = [], [], [], []
+    rows, labels, weights, large = [], [], [], []
     for question in dev:
         found = search.candidates(question["q"])
+        large.append((question, found))
         wanted = question["codes"]
-        candidate_codes = [codes[i] for i in found.indices]
-        per_question.append((question, found, candidate_codes))
-        if not wanted or not found.indices:
-            continue
-        for row, code in zip(found.rows, candidate_codes):
-            rows.append(row)
-            labels.append(int(code in wanted))
-            weights.append(2.0 if code == wanted[0] else 1.0)
+        for row, index in zip(found.rows, found.indices):
+            if wanted:
+                rows.append(row)
+                labels.append(int(codes[index] in wanted))
+                weights.append(2.0 if codes[index] == wanted[0] else 1.0)
     rank_model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
     rank_model.fit(np.array(rows), np.array(labels), sample_weight=np.array(weights))
+    ranker = Reranker(rank_model.coef_[0], float(rank_model.intercept_[0]), (), scope_weights, scope_bias, embedder.name)
+    print(f"ranking: {len(dev)} dev questions, {len(rows)} candidate rows")
 
-    ranker = Reranker(rank_model.coef_[0], float(rank_model.intercept_[0]), np.zeros(1), 0.0, 0.0, scope_weights, scope_bias, embedder.name)
-    best_rows, best_labels = [], []
-    for question, found, candidate_codes in per_question:
-        if not found.indices:
-            continue
-        best, extra = found.abstain_inputs(ranker.scores(found.rows))
-        best_rows.append(np.concatenate([found.rows[best], extra]))
-        wanted = question["codes"]
-        best_labels.append(int(bool(wanted)))
-    abstain_model = LogisticRegression(C=1.0, max_iter=2000)
-    abstain_model.fit(np.array(best_rows), np.array(best_labels))
-    probabilities = abstain_model.predict_proba(np.array(best_rows))[:, 1]
-
-    # Highest threshold whose false refusals on answerable dev questions stay within the bound.
-    answerable = np.array([bool(q["codes"]) for q, found, _ in per_question if found.indices])
-    refuse_total = sum(1 for q, _, _ in per_question if not q["codes"])
-    threshold = 0.0
-    for candidate in np.linspace(0.0, 0.9, 181):
-        false_refusals = (probabilities[answerable] < candidate).mean()
-        if false_refusals <= args.max_false_refusal:
-            threshold = float(candidate)
-    refused = (probabilities[~answerable] < threshold).sum() + sum(1 for q, f, _ in per_question if not q["codes"] and not f.indices)
-    print(f"dev: {len(dev)} questions, {len(rows)} candidate rows; threshold {threshold:.3f}: "
-          f"refuses {refused}/{refuse_total} must-refuse, false refusals {(probabilities[answerable] < threshold).mean():.3f}")
-
-    model = Reranker(rank_model.coef_[0], float(rank_model.intercept_[0]), abstain_model.coef_[0],
-                     float(abstain_model.intercept_[0]), threshold, scope_weights, scope_bias, embedder.name)
+    # The starter catalog alone: a question is answerable only if one of its procedures is in it.
+    small_search = ProcedureSearch(load_catalog(STARTER_CATALOG), embedder=embedder, cache_dir=Path(args.cache), reranker=ranker)
+    small = [({**q, "codes": [c for c in q["codes"] if c in small_search.catalog]}, small_search.candidates(q["q"])) for q in dev]
+    abstainers = (
+        learn_abstention(large, ranker, len(search.catalog), args.max_false_refusal, "large catalog"),
+        learn_abstention(small, ranker, len(small_search.catalog), args.max_false_refusal, "starter catalog"),
+    )
+    model = Reranker(ranker.weights, ranker.bias, abstainers, scope_weights, scope_bias, embedder.name)
     model.save(Path(args.out), {"trained_on": "tests/knowledge/eval/questions.jsonl split=dev", "catalog": Path(args.catalog).name})
-    for name, weight in zip(__import__("knowledge.features", fromlist=["FEATURE_NAMES"]).FEATURE_NAMES, rank_model.coef_[0]):
+    for name, weight in zip(FEATURE_NAMES, rank_model.coef_[0]):
         print(f"  {name:<18} {weight:+.3f}")
     print(f"wrote {args.out}")
     return 0
