@@ -13,6 +13,8 @@ logger = logging.getLogger(__name__)
 
 # Payloads a button may carry: "/intent" optionally followed by a JSON object of entities.
 _PAYLOAD = re.compile(r"^/[a-z_]+(\{.*\})?$", re.DOTALL)
+# Chat commands people type (Telegram's /start, ...) and the intent each one stands for.
+COMMANDS = {"/start": "/greet", "/help": "/help", "/menu": "/help", "/batdau": "/greet"}
 
 
 class RasaUnavailable(Exception):
@@ -28,6 +30,9 @@ def rasa_text(message: IncomingMessage) -> str:
     if message.payload and _PAYLOAD.match(message.payload):
         return message.payload
     text = message.text or ""
+    command = text.strip().split("@")[0].lower()  # Telegram appends "@botname" in groups
+    if command in COMMANDS:
+        return COMMANDS[command]
     return text.lstrip("/") if text.startswith("/") and not _PAYLOAD.match(text) else text
 
 

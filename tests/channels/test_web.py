@@ -48,6 +48,12 @@ def test_typed_slash_commands_are_not_taken_as_intents(client, rasa):
     assert rasa.requests[-1][2]["message"] == "abc xyz"
 
 
+@pytest.mark.parametrize(("typed", "sent"), [("/start", "/greet"), ("/help", "/help"), ("/menu", "/help")])
+def test_chat_commands_stand_for_their_intent(client, rasa, typed, sent):
+    client.post("/api/web/messages", json={"sender": SENDER, "text": typed})
+    assert rasa.requests[-1][2]["message"] == sent
+
+
 def test_empty_and_emoji_messages_reach_rasa(client, rasa):
     for text in ["", "😀😀"]:
         assert client.post("/api/web/messages", json={"sender": SENDER, "text": text}).status_code == 200
