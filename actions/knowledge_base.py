@@ -1,9 +1,15 @@
-"""The knowledge base the actions answer from, loaded once per action-server process."""
+"""The knowledge base the actions answer from, loaded once per action-server process.
+
+With ``ACTIONS_WARM_UP=1`` (set by scripts/run.py) loading starts in the background as soon as the
+action server imports its actions, so the first citizen does not wait for the embedding model and
+the index.
+"""
 
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
+import os
+import threading
 
 from actions.settings import get_settings
 from knowledge.catalog import load_for_search
@@ -12,12 +18,28 @@ from knowledge.service import KnowledgeBase
 
 logger = logging.getLogger(__name__)
 
+_lock = threading.Lock()
+_knowledge_base: KnowledgeBase | None = None
 
-@lru_cache(maxsize=1)
+
 def get_knowledge_base() -> KnowledgeBase:
-    settings = get_settings()
-    catalog = load_for_search(settings.knowledge_catalog, overlay=settings.knowledge_overlay)
-    embedder = None if settings.knowledge_embedder == "none" else make_embedder(settings.knowledge_embedder)
-    knowledge_base = KnowledgeBase(catalog, embedder, settings.cache_dir)
-    logger.info("Loaded %d procedures from %s", len(catalog), settings.knowledge_catalog or "the starter catalog")
-    return knowledge_base
+    global _knowledge_base
+    with _lock:
+        if _knowledge_base is None:
+            settings = get_settings()
+            catalog = load_for_search(settings.knowledge_catalog, overlay=settings.knowledge_overlay)
+            embedder = None if settings.knowledge_embedder == "none" else make_embedder(settings.knowledge_embedder)
+            _knowledge_base = KnowledgeBase(catalog, embedder, settings.cache_dir)
+            logger.info("Loaded %d procedures from %s", len(catalog), settings.knowledge_catalog or "the starter catalog")
+        return _knowledge_base
+
+
+def forget_knowledge_base() -> None:
+    """Drop the loaded knowledge base (tests that change the settings)."""
+    global _knowledge_base
+    with _lock:
+        _knowledge_base = None
+
+
+if os.environ.get("ACTIONS_WARM_UP") == "1":
+    threading.Thread(target=get_knowledge_base, name="knowledge-warm-up", daemon=True).start()

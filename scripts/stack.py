@@ -154,7 +154,7 @@ def services(ports: Ports, model: Path = MODEL, logs: Path | None = None, env: d
         Service(
             "action server",
             [str(APP_PYTHON), "-m", "rasa_sdk", "--actions", "actions", "--port", str(ports.actions)],
-            f"http://127.0.0.1:{ports.actions}/health", {**common, "SANIC_HOST": "127.0.0.1"}, logs_dir / "actions.log",
+            f"http://127.0.0.1:{ports.actions}/health", {**common, "SANIC_HOST": "127.0.0.1", "ACTIONS_WARM_UP": "1"}, logs_dir / "actions.log",
         ),
         Service(
             "rasa",

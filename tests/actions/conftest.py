@@ -4,7 +4,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_base import get_knowledge_base
+from actions.knowledge_base import forget_knowledge_base
 from actions.settings import get_settings
 
 MINI_CATALOG = Path(__file__).resolve().parents[1] / "knowledge" / "fixtures" / "mini-catalog.yaml"
@@ -15,10 +15,10 @@ def mini_catalog(monkeypatch):
     monkeypatch.setenv("KNOWLEDGE_CATALOG", str(MINI_CATALOG))
     monkeypatch.setenv("KNOWLEDGE_OVERLAY", "false")
     get_settings.cache_clear()
-    get_knowledge_base.cache_clear()
+    forget_knowledge_base()
     yield
     get_settings.cache_clear()
-    get_knowledge_base.cache_clear()
+    forget_knowledge_base()
 
 
 @pytest.fixture
