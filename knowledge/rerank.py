@@ -23,12 +23,14 @@ from knowledge.features import FEATURE_NAMES
 
 WEIGHTS_FILE = Path(__file__).parent / "reranker.json"
 
-# The abstention model sees the best candidate's features plus: its reranked score and lead over
-# the second, the similarity of the question to the nearest out-of-scope topic (alone and minus
-# the best procedure's similarity), and how much the question reads like one about a procedure at
-# all (a linear classifier over its embedding).
+# The abstention model sees the evidence that the best candidate fits (its similarity, the share of
+# the question's words it holds, its reranked score and lead over the second), the similarity of
+# the question to the nearest out-of-scope topic (alone and minus the best procedure's), and how much
+# the question reads like one about a procedure at all (a linear classifier over its embedding).
+ABSTAIN_FROM_ROW = ("dense", "dense_gap", "lexical", "query_coverage", "name_coverage", "bigram_overlap")
 ABSTAIN_EXTRA = ("score", "margin", "off_topic", "off_topic_gap", "procedure_like")
-ABSTAIN_FEATURES = FEATURE_NAMES + ABSTAIN_EXTRA
+ABSTAIN_FEATURES = ABSTAIN_FROM_ROW + ABSTAIN_EXTRA
+_ROW_INDEX = [FEATURE_NAMES.index(name) for name in ABSTAIN_FROM_ROW]
 
 
 def _sigmoid(z: float) -> float:
@@ -104,7 +106,7 @@ class Reranker:
     @staticmethod
     def abstain_vector(best_row: np.ndarray, extra: Sequence[float]) -> np.ndarray:
         """The abstention model's inputs (``ABSTAIN_FEATURES``) for the best candidate."""
-        return np.concatenate([best_row, extra])
+        return np.concatenate([best_row[_ROW_INDEX], extra])
 
     def abstainer(self, catalog_size: int) -> AbstainModel:
         """The abstention model learnt on the catalog size nearest ``catalog_size``."""

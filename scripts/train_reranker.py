@@ -89,9 +89,14 @@ def learn_abstention(items, ranker: Reranker, catalog_size: int, max_false_refus
         best, extra = found.abstain_inputs(ranker.scores(found.rows))
         rows.append(Reranker.abstain_vector(found.rows[best], extra))
         labels.append(int(bool(question["codes"])))
-    model = LogisticRegression(C=1.0, max_iter=5000)
-    model.fit(np.array(rows), np.array(labels))
-    probabilities = model.predict_proba(np.array(rows))[:, 1]
+    x = np.array(rows)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    model = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced")
+    model.fit((x - mean) / scale, np.array(labels))
+    # Fold the standardisation into the weights: w . (x - mean) / scale + b.
+    weights = model.coef_[0] / scale
+    bias = float(model.intercept_[0] - (model.coef_[0] * mean / scale).sum())
+    probabilities = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
     answerable = np.array(labels, dtype=bool)
     threshold = 0.0
     for candidate in np.linspace(0.0, 0.95, 191):
@@ -101,7 +106,7 @@ def learn_abstention(items, ranker: Reranker, catalog_size: int, max_false_refus
     refused = int((probabilities[~answerable] < threshold).sum()) + refused_without_candidates
     print(f"{label} ({catalog_size} procedures): threshold {threshold:.3f} refuses {refused}/{must_refuse} that it cannot answer, "
           f"false refusals {(probabilities[answerable] < threshold).mean():.3f}")
-    return AbstainModel(catalog_size, model.coef_[0], float(model.intercept_[0]), threshold)
+    return AbstainModel(catalog_size, weights, bias, threshold)
 
 
 def main() -> int:
