@@ -142,9 +142,15 @@ def main() -> int:
     ranker = Reranker(rank_model.coef_[0], float(rank_model.intercept_[0]), (), scope_weights, scope_bias, embedder.name)
     print(f"ranking: {len(dev)} dev questions, {len(rows)} candidate rows")
 
-    # The starter catalog alone: a question is answerable only if one of its procedures is in it.
+    # The starter catalog alone: questions about its procedures are answerable, must-refuse lines
+    # are not. Questions about procedures it does not hold are left out: they read like answerable
+    # ones, and mixing them in teaches the model to ignore whether a question is about a procedure.
     small_search = ProcedureSearch(load_catalog(STARTER_CATALOG), embedder=embedder, cache_dir=Path(args.cache), reranker=ranker)
-    small = [({**q, "codes": [c for c in q["codes"] if c in small_search.catalog]}, small_search.candidates(q["q"])) for q in dev]
+    small = [
+        ({**q, "codes": [c for c in q["codes"] if c in small_search.catalog]}, small_search.candidates(q["q"]))
+        for q in dev
+        if not q["codes"] or any(c in small_search.catalog for c in q["codes"])
+    ]
     abstainers = (
         learn_abstention(large, ranker, len(search.catalog), args.max_false_refusal, "large catalog"),
         learn_abstention(small, ranker, len(small_search.catalog), args.max_false_refusal, "starter catalog"),

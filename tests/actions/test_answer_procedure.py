@@ -40,6 +40,6 @@ def test_menu_button_without_text_asks_which_procedure(dispatcher):
 
 
 def test_unknown_procedure_keeps_the_previous_one(dispatcher):
-    tracker = make_tracker("thủ tục xin visa đi sao hỏa", "ask_procedure", slots={"procedure_code": "1.001456"})
+    tracker = make_tracker("xin giấy phép bay lên mặt trăng", "ask_procedure", slots={"procedure_code": "1.001456"})
     assert run(tracker, dispatcher) == []
     assert "chưa tìm thấy" in dispatcher.messages[0]["text"]
