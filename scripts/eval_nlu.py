@@ -10,8 +10,8 @@ regression floor). A prediction of nlu_fallback counts as an error.
 from __future__ import annotations
 
 import argparse
-import math
 import json
+import math
 import os
 import subprocess
 import sys
@@ -60,7 +60,8 @@ def main() -> int:
             predicted = error["intent_prediction"]
             print(f"  ✗ {error['intent']} -> {predicted['name']} ({predicted['confidence']:.2f}): {error['text']}")
     if args.target is not None:
-        verdict = "met" if accuracy >= args.target else f"NOT met ({math.ceil(args.target * total - 1e-9) - (total - len(errors))} more right answers needed)"
+        missing = math.ceil(args.target * total - 1e-9) - (total - len(errors))
+        verdict = "met" if accuracy >= args.target else f"NOT met (short by {missing} correct message{'s' if missing > 1 else ''})"
         print(f"  target {args.target:.2f}: {verdict}")
     if accuracy < args.min_accuracy:
         print(f"FAIL: accuracy {accuracy:.4f} is below {args.min_accuracy}")
