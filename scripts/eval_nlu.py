@@ -28,7 +28,7 @@ def main() -> int:
     parser.add_argument("--model", default=str(stack.MODEL))
     parser.add_argument("--target", type=float, default=None, help="the accuracy we aim for (printed: met or not)")
     parser.add_argument("--min-accuracy", type=float, default=0.0, help="exit 1 below this accuracy")
-    parser.add_argument("--errors", action="store_true", help="list every misclassified message")
+    parser.add_argument("--errors", action="store_true", help="per-intent confusions and every misclassified message (dev sets only)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as out:
@@ -51,11 +51,13 @@ def main() -> int:
     total = int(report["weighted avg"]["support"])
     print(f"NLU intent accuracy on {args.nlu}: {accuracy:.4f} ({total - len(errors)}/{total})")
     print(f"  macro F1 {report['macro avg']['f1-score']:.4f}, weighted F1 {report['weighted avg']['f1-score']:.4f}")
-    for intent, row in sorted(report.items()):
-        if isinstance(row, dict) and "confused_with" in row:
-            confused = ", ".join(f"{k} {v}" for k, v in row["confused_with"].items())
-            print(f"  {intent:<16} F1 {row['f1-score']:.3f}  n={row['support']:<4} {confused}")
     if args.errors:
+        # Per-intent confusions and the messages themselves: for development sets only. Reading
+        # them for the held-out set would make it a development set.
+        for intent, row in sorted(report.items()):
+            if isinstance(row, dict) and "confused_with" in row:
+                confused = ", ".join(f"{k} {v}" for k, v in row["confused_with"].items())
+                print(f"  {intent:<16} F1 {row['f1-score']:.3f}  n={row['support']:<4} {confused}")
         for error in errors:
             predicted = error["intent_prediction"]
             print(f"  ✗ {error['intent']} -> {predicted['name']} ({predicted['confidence']:.2f}): {error['text']}")
