@@ -150,13 +150,9 @@ def features(
         sum(word in query.word_set for word in candidate.name_words) / len(candidate.name_words) if candidate.name_words else 0.0
     )
     bigram_overlap = len(query.bigrams & candidate.bigrams) / (len(query.bigrams) or 1)
-    asked_verbs = query.verbs
-    verb_match = float(bool(asked_verbs & candidate.verbs))
-    verb_extra = float(bool(candidate.verbs - asked_verbs))
-    verb_missing = float(bool(asked_verbs) and not (asked_verbs & candidate.verbs))
-    foreign_query = query.foreign
-    business_query = query.business
-    age = query.age
+    verb_match = float(bool(query.verbs & candidate.verbs))
+    verb_extra = float(bool(candidate.verbs - query.verbs))
+    verb_missing = float(bool(query.verbs) and not (query.verbs & candidate.verbs))
     return [
         rrf * 60,
         lexical / lexical_max if lexical_max > 0 else 0.0,
@@ -170,12 +166,12 @@ def features(
         verb_missing,
         float(candidate.commune),
         float(candidate.citizen),
-        float(candidate.organisation_only and not business_query),
-        float(business_query and candidate.organisation_only),
-        float(candidate.foreign and not foreign_query),
-        float(candidate.foreign and foreign_query),
+        float(candidate.organisation_only and not query.business),
+        float(query.business and candidate.organisation_only),
+        float(candidate.foreign and not query.foreign),
+        float(candidate.foreign and query.foreign),
         float(candidate.has_aliases),
         math.log1p(len(candidate.name_words)),
-        float(age is not None and candidate.age_group == age),
-        float(age is not None and candidate.age_group is not None and candidate.age_group != age),
+        float(query.age is not None and candidate.age_group == query.age),
+        float(query.age is not None and candidate.age_group is not None and candidate.age_group != query.age),
     ]

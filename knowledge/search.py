@@ -104,8 +104,6 @@ class Candidates:
     off_topic: float = 0.0  # similarity of the question to the nearest out-of-scope topic
     procedure_like: float = 0.5  # how much the question reads like one about a procedure
 
-    catalog_size: int = 1
-
     def abstain_inputs(self, scores: np.ndarray) -> tuple[int, list[float]]:
         """The best candidate (index into rows) and the extra inputs of the abstention model."""
         order = np.argsort(-scores, kind="stable")
@@ -209,7 +207,7 @@ class ProcedureSearch:
             [features(asked, self._profiles[i], fused[i], float(lexical[i]), lexical_max, float(dense[i]), dense_max) for i in indices],
             dtype=np.float64,
         )
-        return Candidates(query, indices, rows, off_topic, procedure_like, len(self._procedures))
+        return Candidates(query, indices, rows, off_topic, procedure_like)
 
     def search(self, question: str, k: int = 5) -> SearchResult:
         found = self.candidates(question)

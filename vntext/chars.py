@@ -74,7 +74,7 @@ def normalize_tone_placement(syllable: str) -> str:
     "hoà" -> "hòa", "khoẻ" -> "khỏe", "thuỷ" -> "thủy"; "quý", "hoàng", "thuyết" are unchanged.
     The result has the same length as the input.
     """
-    if len(syllable) < 2 or not fold(syllable[-2:]) in ("oa", "oe", "uy"):
+    if len(syllable) < 2 or fold(syllable[-2:]) not in ("oa", "oe", "uy"):
         return syllable
     bare_chars, tones = zip(*(_split_tone(char) for char in syllable))
     marked = [index for index, tone in enumerate(tones) if tone]
