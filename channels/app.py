@@ -1,4 +1,4 @@
-"""Builds the gateway application."""
+"""Builds the gateway application: one router per channel, the gateway's parts in ``app.state``."""
 
 from __future__ import annotations
 
@@ -9,31 +9,41 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from channels import health, messages, web
+from channels import health, messages, telegram, web, zalo_bot, zalo_oa
+from channels.gateway import Gateway
 from channels.rasa_client import RasaClient
 from channels.settings import GatewaySettings
 
 
-def create_app(settings: GatewaySettings | None = None, rasa: RasaClient | None = None) -> FastAPI:
+def create_app(settings: GatewaySettings | None = None, rasa: RasaClient | None = None,
+               run_worker: bool = True) -> FastAPI:
     settings = settings or GatewaySettings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        gateway = Gateway(settings, rasa)
+        await gateway.start(run_worker=run_worker)
         app.state.settings = settings
-        app.state.rasa = rasa or RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
+        app.state.gateway = gateway
+        app.state.rasa = gateway.rasa
         yield
-        await app.state.rasa.aclose()
+        await gateway.stop()
 
     app = FastAPI(title="Trợ lý ảo dịch vụ công — gateway", lifespan=lifespan)
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):
         length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > settings.max_request_bytes:
+        if length is None and request.method == "POST":  # chunked bodies: refuse rather than read unbounded
+            return JSONResponse({"detail": messages.REQUEST_TOO_LARGE}, status_code=411)
+        if length and (not length.isdigit() or int(length) > settings.max_request_bytes):
             return JSONResponse({"detail": messages.REQUEST_TOO_LARGE}, status_code=413)
         return await call_next(request)
 
     app.include_router(health.router)
+    app.include_router(telegram.router)
+    app.include_router(zalo_oa.router)
+    app.include_router(zalo_bot.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
     return app

@@ -1,13 +1,17 @@
-"""``python -m channels serve --host HOST --port PORT``."""
+"""``python -m channels serve --host HOST --port PORT`` (the gateway) and
+``python -m channels telegram-polling`` (Telegram without a public address, for development)."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 
 import uvicorn
 
+from channels import log_masking
 from channels.app import create_app
+from channels.settings import GatewaySettings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,7 +20,40 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="run the gateway")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    commands.add_parser("telegram-polling", help="answer Telegram by long polling (development; no webhook)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    log_masking.install()
+    if args.command == "telegram-polling":
+        return asyncio.run(_poll_telegram())
+    config = uvicorn.Config(create_app(), host=args.host, port=args.port, log_level="info", log_config=None)
+    uvicorn.Server(config).run()
     return 0
+
+
+async def _poll_telegram() -> int:
+    """Takes updates with getUpdates and puts them through the same inbox and worker as the webhook."""
+    from channels.gateway import Gateway
+    from channels.telegram import NAME, conversation_of
+
+    settings = GatewaySettings()
+    if not settings.telegram_on:
+        logging.error("TELEGRAM_BOT_TOKEN is not set")
+        return 2
+    gateway = Gateway(settings)
+    await gateway.start()
+    bot = (await gateway.telegram.ready()).bot
+    await bot.delete_webhook()
+    offset = None
+    logging.info("polling Telegram; Ctrl-C stops")
+    try:
+        while True:
+            for update in await bot.get_updates(offset=offset, timeout=25):
+                offset = update.update_id + 1
+                data = update.to_dict()
+                if chat := conversation_of(data):
+                    await gateway.accept(NAME, str(update.update_id), chat, data)
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        return 0
+    finally:
+        await gateway.stop()

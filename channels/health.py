@@ -1,4 +1,4 @@
-"""GET /health: whether Rasa and the action server answer."""
+"""GET /health: whether Rasa, the action server and the database answer, and which channels are on."""
 
 from __future__ import annotations
 
@@ -18,9 +18,11 @@ async def _answers(url: str) -> bool:
 
 @router.get("/health")
 async def health(request: Request) -> dict:
-    settings = request.app.state.settings
+    gateway = request.app.state.gateway
     checks = {
-        "rasa": "up" if await request.app.state.rasa.is_up() else "down",
-        "action_server": "up" if await _answers(settings.action_server_url.rstrip("/") + "/health") else "down",
+        "rasa": "up" if await gateway.rasa.is_up() else "down",
+        "action_server": "up" if await _answers(gateway.settings.action_server_url.rstrip("/") + "/health") else "down",
+        "database": "up" if await gateway.database_up() else "down",
     }
-    return {"status": "ok" if all(v == "up" for v in checks.values()) else "degraded", **checks}
+    return {"status": "ok" if all(v == "up" for v in checks.values()) else "degraded", **checks,
+            "channels": gateway.channel_states()}

@@ -14,7 +14,8 @@ logger = logging.getLogger(__name__)
 # Payloads a button may carry: "/intent" optionally followed by a JSON object of entities.
 _PAYLOAD = re.compile(r"^/[a-z_]+(\{.*\})?$", re.DOTALL)
 # Chat commands people type (Telegram's /start, ...) and the intent each one stands for.
-COMMANDS = {"/start": "/greet", "/help": "/help", "/menu": "/help", "/batdau": "/greet"}
+# "/huy" cancels what is going on: Rasa's /restart (its domain answers with utter_restart).
+COMMANDS = {"/start": "/greet", "/help": "/help", "/menu": "/help", "/batdau": "/greet", "/huy": "/restart"}
 
 
 class RasaUnavailable(Exception):

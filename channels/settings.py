@@ -1,7 +1,12 @@
-"""Gateway settings from the environment (one pydantic-settings class for this process)."""
+"""Gateway settings from the environment (one pydantic-settings class for this process).
+
+A channel whose settings are absent is off. Secrets are read from the environment or an untracked
+``.env`` only; they are never logged (see ``channels.log_masking``).
+"""
 
 from __future__ import annotations
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -13,3 +18,42 @@ class GatewaySettings(BaseSettings):
     rasa_timeout_seconds: float = 30.0
     # Requests larger than this are refused before they are read (bytes).
     max_request_bytes: int = 64_000
+
+    # The app's database (the durable inbox lives there); SQLite under var/ when empty.
+    database_url: str = ""  # DATABASE_URL
+    # Redis for the inbox instead of the database table, when set.
+    gateway_redis_url: str = ""  # GATEWAY_REDIS_URL
+    worker_concurrency: int = 16
+    worker_lease_seconds: float = 90.0  # a claimed message not finished by then is taken again
+    worker_max_attempts: int = 6
+    # Messages per sender and minute before the gateway asks them to slow down.
+    sender_messages_per_minute: int = 20
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org"
+
+    zalo_app_id: str | None = None
+    zalo_oa_secret_key: SecretStr | None = None
+    zalo_oa_access_token: SecretStr | None = None
+    zalo_oa_refresh_token: SecretStr | None = None
+    zalo_oa_api_base_url: str = "https://openapi.zalo.me"
+    zalo_oa_oauth_base_url: str = "https://oauth.zaloapp.com"
+    # Signed events older than this are refused as replays (seconds).
+    zalo_oa_max_event_age_seconds: float = 600.0
+
+    zalo_bot_token: SecretStr | None = None
+    zalo_bot_secret_token: SecretStr | None = None
+    zalo_bot_api_base_url: str = "https://bot-api.zaloplatforms.com"
+
+    @property
+    def telegram_on(self) -> bool:
+        return bool(self.telegram_bot_token and self.telegram_bot_token.get_secret_value())
+
+    @property
+    def zalo_oa_on(self) -> bool:
+        return bool(self.zalo_app_id and self.zalo_oa_secret_key and self.zalo_oa_access_token)
+
+    @property
+    def zalo_bot_on(self) -> bool:
+        return bool(self.zalo_bot_token and self.zalo_bot_token.get_secret_value())

@@ -28,6 +28,21 @@
     }
   }
 
+  function addAttachment(item, reply) {
+    if (reply.image) {
+      const img = document.createElement("img");
+      img.src = reply.image; img.alt = "Hình ảnh"; img.className = "msg__image";
+      item.appendChild(img);
+    }
+    if (reply.document) {
+      const a = document.createElement("a");
+      a.href = reply.document; a.target = "_blank"; a.rel = "noopener"; a.className = "msg__document";
+      a.textContent = "📄 Tải tài liệu";
+      a.setAttribute("download", "");
+      item.appendChild(a);
+    }
+  }
+
   function addMessage(who, text, buttons, extraClass) {
     const item = document.createElement("li");
     item.className = "msg msg--" + who + (extraClass ? " " + extraClass : "");
@@ -67,7 +82,8 @@
       const answer = await response.json();
       typing.remove();
       for (const reply of answer.replies) {
-        addMessage("bot", reply.text || "", reply.buttons, answer.delivered ? "" : "msg--error");
+        const item = addMessage("bot", reply.text || "", reply.buttons, answer.delivered ? "" : "msg--error");
+        addAttachment(item, reply);
       }
       if (!answer.delivered && !payload) input.value = text;  // nothing typed is lost
     } catch (error) {

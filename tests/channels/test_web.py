@@ -15,8 +15,9 @@ def rasa():
 
 
 @pytest.fixture
-def client(rasa):
-    settings = GatewaySettings(rasa_url=rasa.url, action_server_url="http://127.0.0.1:9")
+def client(rasa, tmp_path):
+    settings = GatewaySettings(_env_file=None, rasa_url=rasa.url, action_server_url="http://127.0.0.1:9",
+                               database_url=f"sqlite:///{tmp_path / 'app.db'}")
     with TestClient(create_app(settings)) as client:
         yield client
 

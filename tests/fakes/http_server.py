@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from urllib.parse import parse_qsl
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -11,19 +12,33 @@ from typing import Any
 Handler = Callable[[str, str, Any], tuple[int, Any]]
 
 
+def parse_body(raw: bytes, content_type: str) -> Any:
+    """JSON bodies as JSON, form bodies as a dict of strings, anything else as raw bytes."""
+    if not raw:
+        return None
+    if "application/x-www-form-urlencoded" in content_type:
+        return dict(parse_qsl(raw.decode()))
+    if "multipart/form-data" in content_type:
+        return raw
+    return json.loads(raw)
+
+
 class RecordingServer:
-    """Serves ``handler(method, path, json_body) -> (status, json_reply)`` and records every request."""
+    """Serves ``handler(method, path, body) -> (status, json_reply)`` and records every request
+    (``requests``: method, path, body; ``headers``: the headers of each, in the same order)."""
 
     def __init__(self, handler: Handler) -> None:
         self.requests: list[tuple[str, str, Any]] = []
+        self.headers: list[dict[str, str]] = []
         outer = self
 
         class _Handler(BaseHTTPRequestHandler):
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
-                body = json.loads(raw) if raw else None
+                body = parse_body(raw, self.headers.get("Content-Type") or "")
                 outer.requests.append((self.command, self.path, body))
+                outer.headers.append(dict(self.headers.items()))
                 status, reply = handler(self.command, self.path, body)
                 data = json.dumps(reply, ensure_ascii=False).encode()
                 self.send_response(status)

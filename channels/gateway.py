@@ -1,0 +1,141 @@
+"""The gateway's moving parts, built once at start-up: database, inbox, worker, Rasa, channels.
+
+Webhooks call ``accept``: the message is stored (or dropped as a duplicate), the platform gets its
+200 at once, and the worker answers through ``answer``. Pushes that answer nothing (a dossier
+notification, an officer's reply later) go through ``push`` and the same inbox, so "delivered
+exactly once" has one home.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from typing import Any
+
+import httpx
+
+from channels import messages, telegram, zalo_bot, zalo_oa
+from channels.conversation import ChannelSender, converse
+from channels.inbox import Inbox, RedisInbox, SqlInbox
+from channels.models import IncomingMessage, Reply
+from channels.options import OptionStore
+from channels.rasa_client import RasaClient
+from channels.rate_limit import SenderRateLimit
+from channels.settings import GatewaySettings
+from channels.worker import Worker, push_body
+from storage.database import is_up, make_engine, migrate
+
+logger = logging.getLogger(__name__)
+
+
+class Gateway:
+    def __init__(self, settings: GatewaySettings, rasa: RasaClient | None = None) -> None:
+        self.settings = settings
+        self.engine = make_engine(settings.database_url or os.environ.get("DATABASE_URL"))
+        self.rasa = rasa or RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
+        self.options = OptionStore(self.engine)
+        self.rate_limit = SenderRateLimit(settings.sender_messages_per_minute)
+        self.http = httpx.AsyncClient(timeout=15.0)
+        self._redis: Any = None
+        self.inbox: Inbox = self._make_inbox()
+        self.senders: dict[str, ChannelSender] = {}
+        self._handlers: dict[str, Any] = {}
+        self.telegram: telegram.TelegramBot | None = None
+        self._add_channels()
+        self.worker = Worker(self.inbox, self._handlers, self.senders, concurrency=settings.worker_concurrency,
+                             lease_seconds=settings.worker_lease_seconds, max_attempts=settings.worker_max_attempts)
+        self._task: asyncio.Task | None = None
+
+    def _make_inbox(self) -> Inbox:
+        if self.settings.gateway_redis_url:
+            import redis.asyncio
+
+            self._redis = redis.asyncio.from_url(self.settings.gateway_redis_url, decode_responses=True)
+            return RedisInbox(self._redis, consumer=f"{socket.gethostname()}-{os.getpid()}")
+        return SqlInbox(self.engine)
+
+    def _add_channels(self) -> None:
+        s = self.settings
+        if s.telegram_on:
+            self.telegram = telegram.TelegramBot(s.telegram_bot_token.get_secret_value(), s.telegram_api_base_url)
+            sender = telegram.TelegramSender(self.telegram, self.options)
+            self.senders[telegram.NAME] = sender
+            telegram.add_handlers(self.telegram.application, lambda message: converse(message, self.rasa, sender),
+                                  self.options)
+            self._handlers[telegram.NAME] = self.telegram.process_update
+        if s.zalo_oa_on:
+            tokens = zalo_oa.TokenKeeper(
+                self.engine, self.http, s.zalo_oa_oauth_base_url, s.zalo_app_id or "",
+                s.zalo_oa_secret_key.get_secret_value(), s.zalo_oa_access_token.get_secret_value(),
+                s.zalo_oa_refresh_token.get_secret_value() if s.zalo_oa_refresh_token else "")
+            self.senders[zalo_oa.NAME] = zalo_oa.ZaloOASender(self.http, s.zalo_oa_api_base_url, tokens, self.options)
+            self._handlers[zalo_oa.NAME] = self.answer
+        if s.zalo_bot_on:
+            self.senders[zalo_bot.NAME] = zalo_bot.ZaloBotSender(
+                self.http, s.zalo_bot_api_base_url, s.zalo_bot_token.get_secret_value(), self.options)
+            self._handlers[zalo_bot.NAME] = self.answer
+
+    def channel_states(self) -> dict[str, str]:
+        s = self.settings
+        return {"telegram": "on" if s.telegram_on else "off", "zalo_oa": "on" if s.zalo_oa_on else "off",
+                "zalo_bot": "on" if s.zalo_bot_on else "off", "web": "on"}
+
+    async def start(self, run_worker: bool = True) -> None:
+        await asyncio.to_thread(migrate, self.engine)
+        if run_worker:
+            self._task = asyncio.create_task(self.worker.run(), name="inbox-worker")
+
+    async def stop(self) -> None:
+        self.worker.stop()
+        if self._task:
+            try:
+                await asyncio.wait_for(self._task, 10)
+            except (TimeoutError, asyncio.CancelledError):
+                self._task.cancel()
+        if self.telegram:
+            await self.telegram.close()
+        await self.http.aclose()
+        await self.rasa.aclose()
+        if self._redis is not None:
+            await self._redis.aclose()
+        self.engine.dispose()
+
+    async def accept(self, channel: str, message_id: str, sender: str, body: dict[str, Any]) -> bool:
+        """Stores one webhook message for the worker; False when it was seen before or rate-limited."""
+        conversation = f"{channel}:{sender}"
+        if not self.rate_limit.allow(conversation):
+            logger.warning("%s sender over %d messages a minute: asked to slow down",
+                           channel, self.settings.sender_messages_per_minute)
+            await self.push(channel, sender, [Reply(text=messages.SLOW_DOWN)],
+                            key=f"slow-down:{sender}:{self.rate_limit.window()}")
+            return False
+        stored = await self.inbox.put(channel, message_id, conversation, "incoming", body)
+        if stored:
+            self.worker.wake()
+        else:
+            logger.info("%s message %s seen before, dropped", channel, message_id)
+        return stored
+
+    async def push(self, channel: str, recipient: str, replies: list[Reply], key: str) -> bool:
+        """Queues replies that answer nothing; ``key`` makes the same push deliver only once."""
+        if channel not in self.senders:
+            raise ValueError(f"channel {channel} is off")
+        stored = await self.inbox.put(channel, f"push:{key}", f"{channel}:{recipient}", "push",
+                                      push_body(recipient, replies))
+        if stored:
+            self.worker.wake()
+        return stored
+
+    async def answer(self, body: dict[str, Any]) -> None:
+        """Answers one stored message of a channel without its own handlers (both Zalo channels)."""
+        message = IncomingMessage(**body)
+        if not message.payload and message.text:
+            chosen = await self.options.choose(message.channel, message.sender, message.text)
+            if chosen is not None:  # "2" after a numbered list
+                message = message.model_copy(update={"payload": chosen.payload, "text": chosen.title})
+        await converse(message, self.rasa, self.senders[message.channel])
+
+    async def database_up(self) -> bool:
+        return await asyncio.to_thread(is_up, self.engine)

@@ -1,0 +1,47 @@
+"""The application's tables (SQLAlchemy Core). Change them only together with a new migration."""
+
+from __future__ import annotations
+
+from sqlalchemy import (BigInteger, Column, Float, Integer, MetaData, String, Table, Text,
+                        UniqueConstraint)
+
+metadata = MetaData()
+
+# The gateway's durable queue: every webhook message is stored here before it is acknowledged, then
+# processed by a worker; (channel, message_id) is unique, so a platform's retries are dropped.
+inbox = Table(
+    "inbox",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("channel", String(32), nullable=False),
+    Column("message_id", String(128), nullable=False),
+    Column("conversation", String(170), nullable=False),  # "channel:sender": handled in order
+    Column("kind", String(16), nullable=False),  # "incoming" (to answer) or "push" (to deliver)
+    Column("body", Text, nullable=False),  # JSON
+    Column("status", String(16), nullable=False, index=True),  # pending, processing, done, failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("not_before", Float, nullable=False),  # epoch seconds: retry or lease deadline
+    Column("created_at", Float, nullable=False),
+    Column("last_error", String(500)),
+    UniqueConstraint("channel", "message_id", name="uq_inbox_channel_message"),
+)
+
+# Credentials a channel renews itself (Zalo OA's access / refresh token pair), kept across restarts.
+channel_tokens = Table(
+    "channel_tokens",
+    metadata,
+    Column("channel", String(32), primary_key=True),
+    Column("access_token", Text, nullable=False),
+    Column("refresh_token", Text, nullable=False),
+    Column("expires_at", Float, nullable=False),
+)
+
+# Options offered as a numbered list on channels without buttons, so that "2" means the second one.
+offered_options = Table(
+    "offered_options",
+    metadata,
+    Column("channel", String(32), primary_key=True),
+    Column("sender", String(128), primary_key=True),
+    Column("options", Text, nullable=False),  # JSON list of {"title", "payload"}
+    Column("offered_at", Float, nullable=False),
+)
