@@ -45,7 +45,8 @@ class Gateway:
         self.telegram: telegram.TelegramBot | None = None
         self._add_channels()
         self.worker = Worker(self.inbox, self._handlers, self.senders, concurrency=settings.worker_concurrency,
-                             lease_seconds=settings.worker_lease_seconds, max_attempts=settings.worker_max_attempts)
+                             lease_seconds=settings.worker_lease_seconds, max_attempts=settings.worker_max_attempts,
+                             backoff=settings.worker_backoff_seconds)
         self._task: asyncio.Task | None = None
 
     def _make_inbox(self) -> Inbox:

@@ -168,9 +168,14 @@ class RedisInbox:
         lease_ms = int(lease_seconds * 1000)
         _, stale, _ = await self._redis.xautoclaim(self.STREAM, self.GROUP, self._consumer, lease_ms, "0-0", count=limit)
         fresh = await self._redis.xreadgroup(self.GROUP, self._consumer, {self.STREAM: ">"}, count=limit)
+        deliveries = {}
+        for entry_id, _ in stale:  # taken over from a worker that died: count its earlier delivery
+            pending = await self._redis.xpending_range(self.STREAM, self.GROUP, min=entry_id, max=entry_id, count=1)
+            deliveries[entry_id] = pending[0]["times_delivered"] if pending else 1
         entries = list(stale) + [entry for _, stream_entries in fresh for entry in stream_entries]
         items = []
         for entry_id, fields in entries:
+            delivered = deliveries.get(entry_id, 1)
             if not fields:  # deleted meanwhile
                 continue
             entry = json.loads(fields[b"entry"] if b"entry" in fields else fields["entry"])
@@ -178,7 +183,7 @@ class RedisInbox:
             if entry["not_before"] > time.time():
                 continue  # a retry not yet due: stays pending and is claimed again after the lease
             items.append(InboxItem(entry_id, entry["channel"], entry["conversation"], entry["kind"],
-                                   json.loads(entry["body"]), entry["attempts"] + 1))
+                                   json.loads(entry["body"]), entry["attempts"] + delivered))
         return items
 
     async def done(self, item: InboxItem) -> None:

@@ -26,6 +26,7 @@ class GatewaySettings(BaseSettings):
     worker_concurrency: int = 16
     worker_lease_seconds: float = 90.0  # a claimed message not finished by then is taken again
     worker_max_attempts: int = 6
+    worker_backoff_seconds: tuple[float, ...] = (1, 2, 5, 15, 30, 60)  # delay before attempt 2, 3, …
     # Messages per sender and minute before the gateway asks them to slow down.
     sender_messages_per_minute: int = 20
 

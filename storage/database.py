@@ -16,6 +16,9 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def make_engine(url: str | None = None) -> Engine:
     """An engine for ``url`` (the default SQLite file when empty), its directory created if needed."""
     url = url or DEFAULT_URL
+    for plain in ("postgresql://", "postgres://"):  # the driver we install (SQLAlchemy 2.1 would pick psycopg 3)
+        if url.startswith(plain):
+            url = "postgresql+psycopg2://" + url.removeprefix(plain)
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 15, "check_same_thread": False})

@@ -84,3 +84,20 @@ def test_rasa_down_gives_a_polite_answer_and_asks_to_resend():
 def test_health_reports_each_service(client):
     body = client.get("/health").json()
     assert body["rasa"] == "up" and body["action_server"] == "down" and body["status"] == "degraded"
+
+
+def test_health_reports_the_database_and_which_channels_are_on(client):
+    body = client.get("/health").json()
+    assert body["database"] == "up"
+    assert body["channels"] == {"telegram": "off", "zalo_oa": "off", "zalo_bot": "off", "web": "on"}
+
+
+def test_a_body_larger_than_the_limit_is_refused_before_it_is_read(client, rasa):
+    huge = b'{"sender": "citizen-0001", "text": "' + b"a" * 70_000 + b'"}'
+    response = client.post("/api/web/messages", content=huge, headers={"Content-Type": "application/json"})
+    assert response.status_code == 413 and rasa.requests == []
+
+
+def test_the_widget_script_is_served(client):
+    script = client.get("/static/widget.js")
+    assert script.status_code == 200 and "iframe" in script.text
