@@ -48,3 +48,15 @@ PY311=$(find_python 3.11 PYTHON311)
 ensure_venv .venv-rasa "$PY310" requirements/rasa.lock
 # torch first and alone: the CPU build 2.13.0; a plain "torch" would pull a multi-GB CUDA build.
 ensure_venv .venv "$PY311" requirements/app.lock torch==2.13.0
+
+# Debian's Chromium for the web widget's browser tests (Playwright drives it; browsers cannot be
+# downloaded here). Installed when this script may use apt-get; otherwise those tests say they skip.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Debian's chromium for the browser tests"
+    (apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; }) \
+      || say "chromium could not be installed: the browser tests will be skipped"
+  else
+    say "chromium not found: run 'sudo apt-get install chromium' to run the browser tests"
+  fi
+fi

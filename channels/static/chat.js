@@ -6,11 +6,16 @@
   const input = document.getElementById("text");
   const send = document.getElementById("send");
 
+  // One id per browser, kept in localStorage; where storage is refused (an embedded frame under strict
+  // privacy settings) the id lives as long as the page.
+  let memoryId = null;
   function senderId() {
-    let id = localStorage.getItem("dvc-chat-sender");
+    let id = null;
+    try { id = localStorage.getItem("dvc-chat-sender"); } catch (error) { id = memoryId; }
     if (!id) {
       id = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2)).replace(/[^A-Za-z0-9_-]/g, "");
-      localStorage.setItem("dvc-chat-sender", id);
+      memoryId = id;
+      try { localStorage.setItem("dvc-chat-sender", id); } catch (error) { /* kept in memory only */ }
     }
     return id;
   }
@@ -108,6 +113,11 @@
       event.preventDefault();
       form.requestSubmit();
     }
+  });
+
+  // Inside the embeddable widget, Escape closes it (the host page cannot see keys typed in this frame).
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && window.parent !== window) window.parent.postMessage({ type: "dvc-widget-close" }, "*");
   });
 
   if (!log.children.length) submit("Xin chào", "/greet");

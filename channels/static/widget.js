@@ -13,7 +13,7 @@
     ".dvc-widget-toggle{position:fixed;right:16px;bottom:16px;z-index:2147483000;background:#0b5cab;color:#fff;border:0;" +
     "border-radius:24px;padding:12px 18px;font:16px system-ui,sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer;min-height:48px}" +
     ".dvc-widget-toggle:focus-visible{outline:3px solid #ffb400}" +
-    ".dvc-widget-frame{position:fixed;right:16px;bottom:76px;z-index:2147483000;width:380px;height:600px;max-height:calc(100vh - 96px);" +
+    ".dvc-widget-frame{box-sizing:border-box;position:fixed;right:16px;bottom:76px;z-index:2147483000;width:380px;height:600px;max-height:calc(100vh - 96px);" +
     "border:1px solid #b8c2cc;border-radius:12px;background:#fff;box-shadow:0 4px 16px rgba(0,0,0,.3)}" +
     ".dvc-widget-frame[hidden]{display:none}" +
     "@media (max-width:480px){.dvc-widget-frame{right:0;bottom:0;width:100vw;height:calc(100vh - 64px);max-height:none;border-radius:0}" +
@@ -51,6 +51,10 @@
   toggle.addEventListener("click", () => (frame && !frame.hidden ? close() : open()));
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && frame && !frame.hidden) close();
+  });
+
+  window.addEventListener("message", (event) => {
+    if (event.origin === origin && event.data && event.data.type === "dvc-widget-close" && frame && !frame.hidden) close();
   });
 
   function mount() {
