@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -44,13 +45,23 @@ class Inbox(Protocol):
 
 
 class SqlInbox:
-    """The queue as a table (SQLite or PostgreSQL)."""
+    """The queue as a table (SQLite or PostgreSQL).
+
+    SQLite allows one writer at a time and makes waiting writers sleep and poll; so on SQLite every
+    statement of this process runs on one thread, in turn, which keeps webhook acknowledgements fast.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        threads = 1 if engine.dialect.name == "sqlite" else 8
+        self._executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="inbox")
+
+    async def _run(self, function, *args, **kwargs):
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, lambda: function(*args, **kwargs))
 
     async def put(self, channel: str, message_id: str, conversation: str, kind: str, body: dict[str, Any]) -> bool:
-        return await asyncio.to_thread(self._put, channel, message_id, conversation, kind, body)
+        return await self._run(self._put, channel, message_id, conversation, kind, body)
 
     def _put(self, channel: str, message_id: str, conversation: str, kind: str, body: dict[str, Any]) -> bool:
         now = time.time()
@@ -65,7 +76,7 @@ class SqlInbox:
         return True
 
     async def claim(self, limit: int, lease_seconds: float) -> list[InboxItem]:
-        return await asyncio.to_thread(self._claim, limit, lease_seconds)
+        return await self._run(self._claim, limit, lease_seconds)
 
     def _claim(self, limit: int, lease_seconds: float) -> list[InboxItem]:
         now = time.time()
@@ -81,20 +92,19 @@ class SqlInbox:
         claimed = []
         with self._engine.begin() as connection:
             rows = connection.execute(select(inbox).where(inbox.c.id.in_(first_of_each)).order_by(inbox.c.id)).all()
-        for row in rows:
-            with self._engine.begin() as connection:
+            for row in rows:
                 taken = connection.execute(
                     update(inbox)
                     .where(inbox.c.id == row.id, inbox.c.status == row.status, inbox.c.not_before == row.not_before)
                     .values(status="processing", attempts=row.attempts + 1, not_before=now + lease_seconds)
                 ).rowcount
-            if taken:  # another worker may have taken it between the select and the update
-                claimed.append(InboxItem(str(row.id), row.channel, row.conversation, row.kind,
-                                         json.loads(row.body), row.attempts + 1))
+                if taken:  # another worker may have taken it between the select and the update
+                    claimed.append(InboxItem(str(row.id), row.channel, row.conversation, row.kind,
+                                             json.loads(row.body), row.attempts + 1))
         return claimed
 
     async def done(self, item: InboxItem) -> None:
-        await asyncio.to_thread(self._set, item, status="done", last_error=None)
+        await self._run(self._set, item, status="done", last_error=None)
 
     async def retry(self, item: InboxItem, error: str, delay_seconds: float,
                     kind: str | None = None, body: dict[str, Any] | None = None) -> None:
@@ -103,10 +113,10 @@ class SqlInbox:
                                   "not_before": time.time() + delay_seconds}
         if kind is not None and body is not None:
             values.update(kind=kind, body=json.dumps(body, ensure_ascii=False))
-        await asyncio.to_thread(self._set, item, **values)
+        await self._run(self._set, item, **values)
 
     async def fail(self, item: InboxItem, error: str) -> None:
-        await asyncio.to_thread(self._set, item, status="failed", last_error=error[:500])
+        await self._run(self._set, item, status="failed", last_error=error[:500])
 
     def _set(self, item: InboxItem, **values: Any) -> None:
         with self._engine.begin() as connection:
@@ -118,14 +128,14 @@ class SqlInbox:
                 return connection.execute(
                     select(func.count()).select_from(inbox).where(inbox.c.status.in_(("pending", "processing")))
                 ).scalar_one()
-        return await asyncio.to_thread(count)
+        return await self._run(count)
 
     async def statuses(self) -> dict[str, int]:
         def count() -> dict[str, int]:
             with self._engine.connect() as connection:
                 rows = connection.execute(select(inbox.c.status, func.count()).group_by(inbox.c.status)).all()
             return {status: n for status, n in rows}
-        return await asyncio.to_thread(count)
+        return await self._run(count)
 
 
 class RedisInbox:

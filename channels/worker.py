@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from itertools import groupby
 from typing import Any
 
 from channels import messages
@@ -43,43 +42,66 @@ class Worker:
         self._backoff = backoff
         self._wake = asyncio.Event()
         self._stopping = False
+        self._queues: dict[str, list[InboxItem]] = {}  # conversation -> its claimed messages, in order
+        self._tasks: set[asyncio.Task] = set()
 
     def wake(self) -> None:
         """Called after a webhook stored a message, so it is processed without waiting for a poll."""
         self._wake.set()
 
     async def run(self) -> None:
+        """Keeps up to ``concurrency`` conversations in progress; claims more as soon as one finishes."""
         while not self._stopping:
-            try:
-                items = await self._inbox.claim(self._concurrency, self._lease)
-            except Exception:  # noqa: BLE001 - the store is down: try again later, never die
-                logger.exception("inbox unavailable")
-                items = []
-            if not items:
-                self._wake.clear()
+            self._wake.clear()  # before claiming: a wake-up during the claim is not lost
+            capacity = self._concurrency - len(self._queues)
+            items: list[InboxItem] = []
+            if capacity > 0:
+                try:
+                    items = await self._inbox.claim(capacity, self._lease)
+                except Exception:  # noqa: BLE001 - the store is down: try again later, never die
+                    logger.exception("inbox unavailable")
+            for item in items:
+                self._enqueue(item)
+            if not items or len(self._queues) >= self._concurrency:
                 try:
                     await asyncio.wait_for(self._wake.wait(), self._poll)
                 except TimeoutError:
                     pass
-                continue
-            groups = [list(group) for _, group in groupby(items, key=lambda item: item.conversation)]
-            await asyncio.gather(*(self._process_in_order(group) for group in groups))
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    def _enqueue(self, item: InboxItem) -> None:
+        """Messages of one conversation are processed one after another by a single task."""
+        if item.conversation in self._queues:
+            self._queues[item.conversation].append(item)
+            return
+        self._queues[item.conversation] = [item]
+        task = asyncio.create_task(self._drain_conversation(item.conversation))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _drain_conversation(self, conversation: str) -> None:
+        queue = self._queues[conversation]
+        try:
+            while queue:
+                await self.process(queue[0])
+                queue.pop(0)
+        finally:
+            del self._queues[conversation]
+            self._wake.set()  # room for another conversation
 
     async def run_until_idle(self, timeout: float = 10.0) -> None:
         """Processes until nothing is due (for tests and scripts)."""
         async def drain() -> None:
             while items := await self._inbox.claim(self._concurrency, self._lease):
-                groups = [list(group) for _, group in groupby(items, key=lambda item: item.conversation)]
-                await asyncio.gather(*(self._process_in_order(group) for group in groups))
+                for item in items:
+                    self._enqueue(item)
+                await asyncio.gather(*self._tasks)
         await asyncio.wait_for(drain(), timeout)
 
     def stop(self) -> None:
         self._stopping = True
         self._wake.set()
-
-    async def _process_in_order(self, items: list[InboxItem]) -> None:
-        for item in items:
-            await self.process(item)
 
     async def process(self, item: InboxItem) -> None:
         try:
