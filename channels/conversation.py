@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Protocol
 
@@ -9,6 +10,8 @@ from channels.models import IncomingMessage, Reply
 from channels.rasa_client import RasaClient
 
 logger = logging.getLogger(__name__)
+
+TYPING_AFTER_SECONDS = 0.4
 
 
 class ChannelSender(Protocol):
@@ -31,17 +34,22 @@ class DeliveryFailed(Exception):
         self.replies = replies
 
 
-async def converse(message: IncomingMessage, rasa: RasaClient, sender: ChannelSender) -> list[Reply]:
-    """Sends ``message`` to Rasa and its replies back to the person.
+async def converse(message: IncomingMessage, rasa: RasaClient, sender: ChannelSender,
+                   typing_after: float = TYPING_AFTER_SECONDS) -> list[Reply]:
+    """Sends ``message`` to Rasa and its replies back to the person; shows "typing…" if Rasa takes
+    longer than ``typing_after`` seconds (a quick answer needs no indicator, and saves a call).
 
     Raises ``RasaUnavailable`` when Rasa did not answer (nothing was sent: safe to retry the turn)
     and ``DeliveryFailed`` when the channel refused the replies (retry the delivery only).
     """
-    try:
-        await sender.typing(message.sender)
-    except Exception as error:  # noqa: BLE001 - a missing "typing…" indicator is not worth failing for
-        logger.info("typing indicator not sent on %s: %s", sender.name, type(error).__name__)
-    replies = await rasa.send(message)
+    answer = asyncio.ensure_future(rasa.send(message))
+    done, _ = await asyncio.wait({answer}, timeout=typing_after)
+    if not done:
+        try:
+            await sender.typing(message.sender)
+        except Exception as error:  # noqa: BLE001 - a missing "typing…" indicator is not worth failing for
+            logger.info("typing indicator not sent on %s: %s", sender.name, type(error).__name__)
+    replies = await answer
     try:
         await sender.send(message.sender, replies)
     except Exception as error:  # noqa: BLE001 - whatever the channel raised, keep the replies

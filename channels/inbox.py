@@ -87,6 +87,7 @@ class SqlInbox:
             select(func.min(inbox.c.id))
             .where(unfinished, inbox.c.not_before <= now, inbox.c.conversation.not_in(busy))
             .group_by(inbox.c.conversation)
+            .order_by(func.min(inbox.c.id))  # oldest waiting conversation first: none starves
             .limit(limit)
         )
         claimed = []

@@ -23,7 +23,9 @@ class GatewaySettings(BaseSettings):
     database_url: str = ""  # DATABASE_URL
     # Redis for the inbox instead of the database table, when set.
     gateway_redis_url: str = ""  # GATEWAY_REDIS_URL
-    worker_concurrency: int = 16
+    # Conversations answered at once. Rasa answers one message at a time, so more only slows webhooks
+    # down (measured with scripts/bench_gateway.py: 8 keeps the same throughput as 16).
+    worker_concurrency: int = 8
     worker_lease_seconds: float = 90.0  # a claimed message not finished by then is taken again
     worker_max_attempts: int = 6
     worker_backoff_seconds: tuple[float, ...] = (1, 2, 5, 15, 30, 60)  # delay before attempt 2, 3, …

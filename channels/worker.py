@@ -30,7 +30,7 @@ def push_body(recipient: str, replies: list[Reply]) -> dict[str, Any]:
 
 class Worker:
     def __init__(self, inbox: Inbox, handlers: dict[str, IncomingHandler], senders: dict[str, ChannelSender],
-                 *, concurrency: int = 16, lease_seconds: float = 90.0, max_attempts: int = 6,
+                 *, concurrency: int = 8, lease_seconds: float = 90.0, max_attempts: int = 6,
                  poll_seconds: float = 1.0, backoff: tuple[float, ...] = BACKOFF_SECONDS) -> None:
         self._inbox = inbox
         self._handlers = handlers

@@ -45,11 +45,10 @@ def post(client, update: dict, headers: dict | None = HEADERS):
     return client.post("/webhooks/telegram", content=json.dumps(update), headers=headers or {})
 
 
-def test_a_text_message_gets_typing_then_rasas_replies_with_an_inline_keyboard(client, telegram, rasa):
+def test_a_text_message_gets_rasas_replies_with_an_inline_keyboard(client, telegram, rasa):
     assert post(client, text_update(1, "làm hộ chiếu cần gì")).status_code == 200
     client.drain()
-    assert telegram.methods() == ["getMe", "sendChatAction", "sendMessage", "sendMessage"]
-    assert telegram.calls("sendChatAction") == [{"chat_id": str(CHAT), "action": "typing"}]
+    assert telegram.methods() == ["getMe", "sendMessage", "sendMessage"]  # a quick answer needs no "typing…"
     first, second = telegram.calls("sendMessage")
     assert first == {"chat_id": str(CHAT), "text": "đã nhận: làm hộ chiếu cần gì"}
     assert second["text"] == "Bạn cần gì thêm?" and json.loads(second["reply_markup"]) == MENU
@@ -155,3 +154,15 @@ def test_when_telegram_is_off_the_webhook_says_so(gateway_client):
         response = client.post("/webhooks/telegram", content=json.dumps(text_update(1, "hi")))
         assert response.status_code == 404
         assert client.get("/health").json()["channels"]["telegram"] == "off"
+
+
+def test_typing_is_shown_while_a_slow_answer_is_being_prepared(gateway_client, telegram, database_url):
+    from tests.fakes.rasa import fake_rasa
+
+    with fake_rasa(think_seconds=0.8) as slow_rasa, gateway_client(
+            rasa_url=slow_rasa.url, telegram_bot_token=TOKEN, telegram_webhook_secret=SECRET,
+            telegram_api_base_url=telegram.url) as client:
+        post(client, text_update(100, "thủ tục tách thửa đất"))
+        client.drain()
+    assert telegram.methods() == ["getMe", "sendChatAction", "sendMessage", "sendMessage"]
+    assert telegram.calls("sendChatAction") == [{"chat_id": str(CHAT), "action": "typing"}]
