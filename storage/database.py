@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from alembic import command
@@ -9,13 +10,17 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_URL = f"sqlite:///{ROOT / 'var' / 'app.db'}"
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def default_url() -> str:
+    """SQLite file ``app.db`` in ``DATA_DIR`` (``var/`` by default)."""
+    return f"sqlite:///{Path(os.environ.get('DATA_DIR') or ROOT / 'var') / 'app.db'}"
 
 
 def make_engine(url: str | None = None) -> Engine:
     """An engine for ``url`` (the default SQLite file when empty), its directory created if needed."""
-    url = url or DEFAULT_URL
+    url = url or default_url()
     for plain in ("postgresql://", "postgres://"):  # the driver we install (SQLAlchemy 2.1 would pick psycopg 3)
         if url.startswith(plain):
             url = "postgresql+psycopg2://" + url.removeprefix(plain)
