@@ -32,9 +32,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 async def _poll_telegram() -> int:
-    """Takes updates with getUpdates and puts them through the same inbox and worker as the webhook."""
     from channels.gateway import Gateway
-    from channels.telegram import NAME, conversation_of
+    from channels.telegram import poll
 
     settings = GatewaySettings()
     if not settings.telegram_on:
@@ -42,18 +41,11 @@ async def _poll_telegram() -> int:
         return 2
     gateway = Gateway(settings)
     await gateway.start()
-    bot = (await gateway.telegram.ready()).bot
-    await bot.delete_webhook()
-    offset = None
     logging.info("polling Telegram; Ctrl-C stops")
     try:
-        while True:
-            for update in await bot.get_updates(offset=offset, timeout=25):
-                offset = update.update_id + 1
-                data = update.to_dict()
-                if chat := conversation_of(data):
-                    await gateway.accept(NAME, str(update.update_id), chat, data)
+        await poll(gateway)
     except (KeyboardInterrupt, asyncio.CancelledError):
-        return 0
+        pass
     finally:
         await gateway.stop()
+    return 0

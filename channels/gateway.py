@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from channels import messages, telegram, zalo_bot, zalo_oa
+from channels import messages, telegram, web, zalo_bot, zalo_oa
 from channels.conversation import ChannelSender, converse
 from channels.inbox import Inbox, RedisInbox, SqlInbox
 from channels.models import IncomingMessage, Reply
@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 class Gateway:
     def __init__(self, settings: GatewaySettings, rasa: RasaClient | None = None) -> None:
         self.settings = settings
-        self.engine = make_engine(settings.database_url or os.environ.get("DATABASE_URL"))
+        self.engine = make_engine(settings.database_url)
         self.rasa = rasa or RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
         self.options = OptionStore(self.engine)
         self.rate_limit = SenderRateLimit(settings.sender_messages_per_minute)
@@ -59,6 +59,7 @@ class Gateway:
 
     def _add_channels(self) -> None:
         s = self.settings
+        self.senders[web.NAME] = web.WebSender(self.engine)  # the web chat answers in its request; this is for pushes
         if s.telegram_on:
             self.telegram = telegram.TelegramBot(s.telegram_bot_token.get_secret_value(), s.telegram_api_base_url)
             sender = telegram.TelegramSender(self.telegram, self.options)

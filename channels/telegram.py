@@ -194,6 +194,22 @@ def conversation_of(data: dict[str, Any]) -> str | None:
     return None
 
 
+async def poll(gateway, rounds: int | None = None, timeout: int = 25) -> None:
+    """Development mode without a public address: takes updates with getUpdates and puts them through
+    the same inbox and worker as the webhook. ``rounds`` limits the number of getUpdates calls."""
+    bot = (await gateway.telegram.ready()).bot
+    await bot.delete_webhook()  # getUpdates refuses to work while a webhook is set
+    offset = None
+    done = 0
+    while rounds is None or done < rounds:
+        for update in await with_retries(lambda: bot.get_updates(offset=offset, timeout=timeout)):
+            offset = update.update_id + 1
+            data = update.to_dict()
+            if chat := conversation_of(data):
+                await gateway.accept(NAME, str(update.update_id), chat, data)
+        done += 1
+
+
 router = APIRouter()
 
 

@@ -45,3 +45,13 @@ offered_options = Table(
     Column("options", Text, nullable=False),  # JSON list of {"title", "payload"}
     Column("offered_at", Float, nullable=False),
 )
+
+# Messages pushed to a web chat (an officer's reply, a dossier notification) until its page fetches them.
+web_outbox = Table(
+    "web_outbox",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("sender", String(64), nullable=False, index=True),
+    Column("reply", Text, nullable=False),  # JSON of channels.models.Reply
+    Column("created_at", Float, nullable=False),
+)

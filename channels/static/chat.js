@@ -120,5 +120,18 @@
     if (event.key === "Escape" && window.parent !== window) window.parent.postMessage({ type: "dvc-widget-close" }, "*");
   });
 
+  // Messages pushed later (an officer's reply, a dossier notification) are fetched every few seconds.
+  async function poll() {
+    if (document.hidden) return;
+    try {
+      const response = await fetch("/api/web/updates?sender=" + encodeURIComponent(senderId()));
+      if (!response.ok) return;
+      const answer = await response.json();
+      for (const reply of answer.replies) addAttachment(addMessage("bot", reply.text || "", reply.buttons), reply);
+    } catch (error) { /* offline for a moment: the next poll fetches them */ }
+  }
+  setInterval(poll, 5000);
+  document.addEventListener("visibilitychange", poll);
+
   if (!log.children.length) submit("Xin chào", "/greet");
 })();

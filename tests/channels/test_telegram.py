@@ -166,3 +166,16 @@ def test_typing_is_shown_while_a_slow_answer_is_being_prepared(gateway_client, t
         client.drain()
     assert telegram.methods() == ["getMe", "sendChatAction", "sendMessage", "sendMessage"]
     assert telegram.calls("sendChatAction") == [{"chat_id": str(CHAT), "action": "typing"}]
+
+
+def test_polling_mode_answers_updates_taken_with_get_updates(client, telegram, rasa):
+    from channels.telegram import poll
+
+    telegram.pending_updates = [text_update(200, "lam lltp o dau"), text_update(201, "/start")]
+    client.portal.call(lambda: poll(client.gateway, rounds=2, timeout=0))
+    client.drain()
+    assert "deleteWebhook" in telegram.methods()
+    offsets = [call.get("offset") for call in telegram.calls("getUpdates")]
+    assert offsets[1] == "202"  # the next call confirms both updates
+    assert [body["message"] for _, path, body in rasa.requests if path.endswith("webhook")] == [
+        "lam lltp o dau", "/greet"]

@@ -2,6 +2,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from channels.app import create_app
+from channels.models import Reply
 from channels.settings import GatewaySettings
 from tests.fakes.rasa import fake_rasa
 
@@ -101,3 +102,26 @@ def test_a_body_larger_than_the_limit_is_refused_before_it_is_read(client, rasa)
 def test_the_widget_script_is_served(client):
     script = client.get("/static/widget.js")
     assert script.status_code == 200 and "iframe" in script.text
+
+
+def test_a_push_to_the_web_chat_is_fetched_by_the_page_once(rasa, tmp_path):
+    from channels.models import Button
+
+    settings = GatewaySettings(_env_file=None, rasa_url=rasa.url, action_server_url="http://127.0.0.1:9",
+                               database_url=f"sqlite:///{tmp_path / 'app.db'}")
+    with TestClient(create_app(settings, run_worker=False)) as client:
+        gateway = client.app.state.gateway
+        reply = Reply(text="Cán bộ Lan: hồ sơ của bạn cần bổ sung giấy khai sinh.",
+                      buttons=[Button(title="Gặp cán bộ", payload="/request_human")])
+        client.portal.call(gateway.push, "web", SENDER, [reply], "officer-reply-1")
+        assert client.get("/api/web/updates", params={"sender": SENDER}).json()["replies"] == []  # not yet delivered
+        client.portal.call(gateway.worker.run_until_idle)
+        first = client.get("/api/web/updates", params={"sender": SENDER}).json()["replies"]
+        again = client.get("/api/web/updates", params={"sender": SENDER}).json()["replies"]
+        other = client.get("/api/web/updates", params={"sender": "someone-else-01"}).json()["replies"]
+    assert [r["text"] for r in first] == [reply.text] and first[0]["buttons"][0]["payload"] == "/request_human"
+    assert again == [] and other == []
+
+
+def test_updates_need_a_well_formed_sender(client):
+    assert client.get("/api/web/updates", params={"sender": "../../etc"}).status_code == 422

@@ -17,6 +17,7 @@ class FakeTelegram(RecordingServer):
     def __init__(self) -> None:
         self._ids = itertools.count(1000)
         self._throttle: dict[str, int] = {}
+        self.pending_updates: list[dict[str, Any]] = []  # handed out by the next getUpdates
         super().__init__(self._handle)
 
     def rate_limit_next(self, method: str, seconds: int) -> None:
@@ -43,6 +44,9 @@ class FakeTelegram(RecordingServer):
             chat_id = int((body or {}).get("chat_id", 0)) if isinstance(body, dict) else 0
             return 200, {"ok": True, "result": {"message_id": next(self._ids), "date": 1700000000,
                                                 "chat": {"id": chat_id, "type": "private"}, "text": "…"}}
+        if method == "getUpdates":
+            updates, self.pending_updates = self.pending_updates, []
+            return 200, {"ok": True, "result": updates}
         if method in {"sendChatAction", "answerCallbackQuery", "deleteWebhook", "setWebhook"}:
             return 200, {"ok": True, "result": True}
         return 400, {"ok": False, "error_code": 400, "description": f"fake has no {method}"}
