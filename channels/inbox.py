@@ -16,8 +16,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.tables import inbox
 
@@ -55,25 +56,49 @@ class SqlInbox:
         self._engine = engine
         threads = 1 if engine.dialect.name == "sqlite" else 8
         self._executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="inbox")
+        self._waiting: list[tuple[dict[str, Any], asyncio.Future]] = []  # puts not yet written
+        self._writing = False
 
     async def _run(self, function, *args, **kwargs):
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, lambda: function(*args, **kwargs))
 
     async def put(self, channel: str, message_id: str, conversation: str, kind: str, body: dict[str, Any]) -> bool:
-        return await self._run(self._put, channel, message_id, conversation, kind, body)
-
-    def _put(self, channel: str, message_id: str, conversation: str, kind: str, body: dict[str, Any]) -> bool:
+        """Stores one message; messages arriving together are written in one transaction (one commit
+        for a burst of webhooks instead of one each)."""
         now = time.time()
         row = {"channel": channel, "message_id": message_id[:128], "conversation": conversation[:170], "kind": kind,
                "body": json.dumps(body, ensure_ascii=False), "status": "pending", "attempts": 0,
                "not_before": now, "created_at": now}
+        stored = asyncio.get_running_loop().create_future()
+        self._waiting.append((row, stored))
+        if not self._writing:
+            self._writing = True
+            asyncio.ensure_future(self._write_waiting())
+        return await stored
+
+    async def _write_waiting(self) -> None:
         try:
-            with self._engine.begin() as connection:
-                connection.execute(insert(inbox).values(**row))
-        except IntegrityError:
-            return False
-        return True
+            while self._waiting:
+                batch, self._waiting = self._waiting, []
+                try:
+                    results = await self._run(self._insert_new, [row for row, _ in batch])
+                except Exception as error:  # noqa: BLE001 - each webhook gets the failure (and its platform retries)
+                    for _, stored in batch:
+                        stored.set_exception(error)
+                    continue
+                for (_, stored), result in zip(batch, results):
+                    stored.set_result(result)
+        finally:
+            self._writing = False
+
+    def _insert_new(self, rows: list[dict[str, Any]]) -> list[bool]:
+        """Inserts each row unless its (channel, message id) is there already; True for each one stored."""
+        dialect = self._engine.dialect.name
+        insert_new = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(inbox).on_conflict_do_nothing(
+            index_elements=["channel", "message_id"])
+        with self._engine.begin() as connection:
+            return [connection.execute(insert_new.values(**row)).rowcount == 1 for row in rows]
 
     async def claim(self, limit: int, lease_seconds: float) -> list[InboxItem]:
         return await self._run(self._claim, limit, lease_seconds)
