@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from redis.exceptions import RedisError
+from sqlalchemy.exc import SQLAlchemyError
 
 from channels import health, messages, telegram, web, zalo_bot, zalo_oa
 from channels.gateway import Gateway
 from channels.rasa_client import RasaClient
 from channels.settings import GatewaySettings
+
+logger = logging.getLogger(__name__)
 
 
 def create_app(settings: GatewaySettings | None = None, rasa: RasaClient | None = None,
@@ -39,6 +44,13 @@ def create_app(settings: GatewaySettings | None = None, rasa: RasaClient | None 
         if length and (not length.isdigit() or int(length) > settings.max_request_bytes):
             return JSONResponse({"detail": messages.REQUEST_TOO_LARGE}, status_code=413)
         return await call_next(request)
+
+    @app.exception_handler(SQLAlchemyError)
+    @app.exception_handler(RedisError)
+    async def store_down(request: Request, error: Exception) -> JSONResponse:
+        """The inbox cannot be written: 503, so the platform sends the message again later."""
+        logger.error("store unavailable for %s: %s", request.url.path, type(error).__name__)
+        return JSONResponse({"detail": messages.STORE_UNAVAILABLE}, status_code=503)
 
     app.include_router(health.router)
     app.include_router(telegram.router)

@@ -85,17 +85,44 @@ class Gateway:
                 "zalo_bot": "on" if s.zalo_bot_on else "off", "web": "on"}
 
     async def start(self, run_worker: bool = True) -> None:
-        await asyncio.to_thread(migrate, self.engine)
+        """Brings the database schema up to date and starts the worker. A database that is down does
+        not stop the gateway: it reports it in /health, answers webhooks with 503 (platforms retry)
+        and migrates as soon as the database is back."""
+        self._migrated = asyncio.Event()
+        self._migration = asyncio.create_task(self._migrate_when_possible(), name="migrate")
+        try:
+            await asyncio.wait_for(asyncio.shield(self._migrated.wait()), self.settings.database_wait_seconds)
+        except TimeoutError:
+            logger.error("database not reachable: the gateway starts without it and keeps trying")
         if run_worker:
-            self._task = asyncio.create_task(self.worker.run(), name="inbox-worker")
+            self._task = asyncio.create_task(self._run_worker(), name="inbox-worker")
+
+    async def _migrate_when_possible(self) -> None:
+        delay = 1.0
+        while True:
+            try:
+                await asyncio.to_thread(migrate, self.engine)
+                self._migrated.set()
+                return
+            except Exception as error:  # noqa: BLE001 - keep trying until the database answers
+                logger.warning("database migration failed (%s); retrying in %.0f s", type(error).__name__, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30)
+
+    async def _run_worker(self) -> None:
+        await self._migrated.wait()
+        await self.worker.run()
 
     async def stop(self) -> None:
+        self._migration.cancel()
         self.worker.stop()
         if self._task:
             try:
                 await asyncio.wait_for(self._task, 10)
             except (TimeoutError, asyncio.CancelledError):
                 self._task.cancel()
+        else:
+            await asyncio.sleep(0)
         if self.telegram:
             await self.telegram.close()
         await self.http.aclose()

@@ -15,3 +15,4 @@ SLOW_DOWN = (
 CHANNEL_OFF = "Kênh này chưa được bật trên máy chủ."
 CHOOSE_BY_NUMBER = "Bạn trả lời bằng số thứ tự để chọn:"
 DOCUMENT_LINK = "Tài liệu của bạn: {url}"
+STORE_UNAVAILABLE = "Hệ thống đang tạm gián đoạn, tin nhắn sẽ được gửi lại sau ít phút."

@@ -21,6 +21,8 @@ class GatewaySettings(BaseSettings):
 
     # The app's database (the durable inbox lives there); SQLite under var/ when empty.
     database_url: str = ""  # DATABASE_URL
+    # How long start-up waits for the database before starting without it (it keeps trying).
+    database_wait_seconds: float = 15.0
     # Redis for the inbox instead of the database table, when set.
     gateway_redis_url: str = ""  # GATEWAY_REDIS_URL
     # Conversations answered at once. Rasa answers one message at a time, so more only slows webhooks

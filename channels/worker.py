@@ -58,8 +58,8 @@ class Worker:
             if capacity > 0:
                 try:
                     items = await self._inbox.claim(capacity, self._lease)
-                except Exception:  # noqa: BLE001 - the store is down: try again later, never die
-                    logger.exception("inbox unavailable")
+                except Exception as error:  # noqa: BLE001 - the store is down: try again later, never die
+                    logger.warning("inbox unavailable (%s); trying again", type(error).__name__)
             for item in items:
                 self._enqueue(item)
             if not items or len(self._queues) >= self._concurrency:

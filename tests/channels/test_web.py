@@ -125,3 +125,18 @@ def test_a_push_to_the_web_chat_is_fetched_by_the_page_once(rasa, tmp_path):
 
 def test_updates_need_a_well_formed_sender(client):
     assert client.get("/api/web/updates", params={"sender": "../../etc"}).status_code == 422
+
+
+def test_with_the_database_down_the_gateway_still_starts_says_so_and_asks_platforms_to_retry(rasa):
+    settings = GatewaySettings(_env_file=None, rasa_url=rasa.url, action_server_url="http://127.0.0.1:9",
+                               database_url="postgresql://nobody@127.0.0.1:9/none", database_wait_seconds=0.5,
+                               zalo_bot_token="1:t", zalo_bot_secret_token="secret-123")
+    with TestClient(create_app(settings)) as client:
+        health = client.get("/health").json()
+        assert health["database"] == "down" and health["status"] == "degraded"
+        update = {"result": {"event_name": "message.text.received",
+                             "message": {"chat": {"id": "c1"}, "message_id": "m1", "text": "xin chào"}}}
+        response = client.post("/webhooks/zalo-bot", json=update, headers={"X-Bot-Api-Secret-Token": "secret-123"})
+        assert response.status_code == 503 and "gửi lại" in response.json()["detail"]
+        # the web chat answers without the database
+        assert client.post("/api/web/messages", json={"sender": SENDER, "text": "cccd"}).json()["delivered"] is True
