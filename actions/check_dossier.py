@@ -1,14 +1,23 @@
-"""action_check_dossier: recognise the dossier code and look the dossier up."""
+"""action_check_dossier: recognise the dossier code and answer with the dossier's status."""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
+from actions.dossier_source import get_dossier_source
 from dossiers.codes import EXAMPLE, find_dossier_code, looks_like_a_code, parse_dossier_code
+from dossiers.messages import BUSY, UNKNOWN_CODE, public_answer
+from dossiers.model import LookupUnavailable
+
+logger = logging.getLogger(__name__)
+OFFICER_BUTTON = {"title": "Gặp cán bộ", "payload": "/request_human"}
 
 
 class ActionCheckDossier(Action):
@@ -25,5 +34,16 @@ class ActionCheckDossier(Action):
             else:
                 dispatcher.utter_message(response="utter_ask_dossier_code")
             return []
-        dispatcher.utter_message(response="utter_dossier_lookup_unavailable", code=str(code))
+        try:
+            dossier = get_dossier_source().get(str(code))
+        except (LookupUnavailable, SQLAlchemyError) as error:
+            logger.warning("dossier lookup unavailable: %s", type(error).__name__)
+            dispatcher.utter_message(text=BUSY)
+            return [SlotSet("dossier_code", str(code))]
+        if dossier is None:
+            dispatcher.utter_message(text=UNKNOWN_CODE.format(code=code))
+            return [SlotSet("dossier_code", str(code))]
+        today = dt.date.today()
+        buttons = [OFFICER_BUTTON] if dossier.is_overdue(today) else []
+        dispatcher.utter_message(text=public_answer(dossier, today), buttons=buttons)
         return [SlotSet("dossier_code", str(code))]

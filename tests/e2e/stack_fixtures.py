@@ -29,6 +29,7 @@ def get_json(url: str, timeout: float = 10) -> object:
 class Running:
     ports: stack.Ports
     services: list[stack.Service]
+    database_url: str = ""  # the app's database the services share
 
     def rasa_says(self, sender: str, message: str, metadata: dict | None = None) -> list[dict]:
         """Send straight to Rasa's REST channel (as the gateway does)."""

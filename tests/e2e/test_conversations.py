@@ -76,9 +76,24 @@ def test_sticker_without_text_gets_a_reply(assistant):
     assert "hình ảnh" in texts(replies)
 
 
-def test_dossier_code_typed_loosely_is_recognised(assistant):
+def test_an_unknown_dossier_code_typed_loosely_is_recognised_and_said_to_be_unknown(assistant):
     answer = reply_texts(assistant.web_says(new_sender(), "tra cứu hồ sơ 000 00 04 h51 200221 0001"))
-    assert "000.00.04.H51-200221-0001" in answer
+    assert "không tìm thấy hồ sơ nào có mã 000.00.04.H51-200221-0001" in answer
+
+
+def test_a_seeded_dossier_is_answered_with_its_status(assistant):
+    import datetime as dt
+
+    from dossiers.seed import demo_dossiers
+    from dossiers.sources import LocalDossierSource
+    from storage.database import make_engine, migrate
+
+    engine = make_engine(assistant.database_url)
+    migrate(engine)
+    dossier = next(d for d in demo_dossiers(dt.date.today()) if d.status.value == "result_ready")
+    LocalDossierSource(engine).save(dossier)
+    answer = reply_texts(assistant.web_says(new_sender(), f"hồ sơ {dossier.code.lower()} tới đâu rồi"))
+    assert "đã có kết quả" in answer and dossier.procedure_name in answer
 
 
 @pytest.mark.parametrize(
