@@ -8,8 +8,10 @@ the index.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import threading
+import time
 
 from actions.settings import get_settings
 from knowledge.catalog import load_for_search
@@ -41,5 +43,18 @@ def forget_knowledge_base() -> None:
         _knowledge_base = None
 
 
+def _warm_up(wait_seconds: float = 15.0) -> None:
+    """Loads the knowledge base once the action server has started.
+
+    The server (Sanic) sets the "spawn" start method when it starts and refuses to start if it is
+    already set; loading the embedding model fixes the default ("fork"). So the load waits until the
+    server has set it (or ``wait_seconds`` have passed).
+    """
+    deadline = time.monotonic() + wait_seconds
+    while multiprocessing.get_start_method(allow_none=True) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    get_knowledge_base()
+
+
 if os.environ.get("ACTIONS_WARM_UP") == "1":
-    threading.Thread(target=get_knowledge_base, name="knowledge-warm-up", daemon=True).start()
+    threading.Thread(target=_warm_up, name="knowledge-warm-up", daemon=True).start()

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 
-from channels import health, messages, telegram, web, zalo_bot, zalo_oa
+from channels import dossier_events, health, messages, telegram, web, zalo_bot, zalo_oa
 from channels.gateway import Gateway
 from channels.rasa_client import RasaClient
 from channels.settings import GatewaySettings
@@ -56,6 +56,7 @@ def create_app(settings: GatewaySettings | None = None, rasa: RasaClient | None 
     app.include_router(telegram.router)
     app.include_router(zalo_oa.router)
     app.include_router(zalo_bot.router)
+    app.include_router(dossier_events.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
     return app

@@ -18,6 +18,7 @@ import httpx
 
 from channels import messages, telegram, web, zalo_bot, zalo_oa
 from channels.conversation import ChannelSender, converse
+from channels.dossier_events import poll_followed
 from channels.inbox import Inbox, RedisInbox, SqlInbox
 from channels.models import IncomingMessage, Reply
 from channels.options import OptionStore
@@ -25,6 +26,7 @@ from channels.rasa_client import RasaClient
 from channels.rate_limit import SenderRateLimit
 from channels.settings import GatewaySettings
 from channels.worker import Worker, push_body
+from dossiers.sources import HttpDossierSource
 from storage.database import is_up, make_engine, migrate
 
 logger = logging.getLogger(__name__)
@@ -96,6 +98,11 @@ class Gateway:
             logger.error("database not reachable: the gateway starts without it and keeps trying")
         if run_worker:
             self._task = asyncio.create_task(self._run_worker(), name="inbox-worker")
+        self._poller: asyncio.Task | None = None
+        if self.settings.dossier_poll_seconds > 0 and self.settings.dossier_api_url:
+            token = self.settings.dossier_api_token.get_secret_value() if self.settings.dossier_api_token else None
+            source = HttpDossierSource(self.settings.dossier_api_url, token)
+            self._poller = asyncio.create_task(poll_followed(self, source, self.settings.dossier_poll_seconds))
 
     async def _migrate_when_possible(self) -> None:
         delay = 1.0
@@ -115,6 +122,8 @@ class Gateway:
 
     async def stop(self) -> None:
         self._migration.cancel()
+        if self._poller:
+            self._poller.cancel()
         self.worker.stop()
         if self._task:
             try:

@@ -47,6 +47,13 @@ class GatewaySettings(BaseSettings):
     # Signed events older than this are refused as replays (seconds).
     zalo_oa_max_event_age_seconds: float = 600.0
 
+    # Dossier status changes: the token a one-stop system sends to POST /api/dossiers/events (off when
+    # unset); or, for systems that cannot call out, polling their API every DOSSIER_POLL_SECONDS.
+    dossier_ingest_token: SecretStr | None = None
+    dossier_api_url: str = ""  # DOSSIER_API_URL (docs/dossier-http-contract.md)
+    dossier_api_token: SecretStr | None = None
+    dossier_poll_seconds: float = 0.0
+
     zalo_bot_token: SecretStr | None = None
     zalo_bot_secret_token: SecretStr | None = None
     zalo_bot_api_base_url: str = "https://bot-api.zaloplatforms.com"

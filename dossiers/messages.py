@@ -61,3 +61,29 @@ def public_answer(dossier: Dossier, today: dt.date) -> str:
     if next_step:
         lines.append(next_step)
     return "\n".join(lines)
+
+TOO_FAST = "Bạn đang tra cứu hơi nhanh. Bạn chờ một phút rồi tra tiếp giúp tôi nhé."
+LOCKED = ("Bạn đã nhập nhiều mã hồ sơ không đúng nên tôi tạm dừng tra cứu trong 15 phút để bảo vệ thông tin của "
+          "người dân. Bạn kiểm tra lại mã trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả rồi thử lại sau nhé.")
+FOLLOWING = ("Đã bật theo dõi hồ sơ {code}. Mỗi khi trạng thái hồ sơ thay đổi, tôi sẽ nhắn cho bạn ngay tại đây. "
+             "Gõ \"hủy theo dõi\" để dừng.")
+ALREADY_FOLLOWING = "Bạn đang theo dõi hồ sơ {code} rồi; khi có thay đổi tôi sẽ nhắn cho bạn."
+UNFOLLOWED = "Đã hủy theo dõi {what}. Bạn sẽ không nhận tin nhắn về trạng thái hồ sơ nữa."
+NOTHING_FOLLOWED = "Bạn chưa theo dõi hồ sơ nào."
+ASK_CODE_FIRST = "Bạn gửi mã hồ sơ trước giúp tôi (có dạng 000.00.04.H51-200221-0001), rồi mới xác nhận được."
+ASK_DIGITS = "Bạn gửi 4 số cuối của số điện thoại hoặc số định danh cá nhân đã khai khi nộp hồ sơ nhé."
+WRONG_DIGITS = "4 số này không khớp với thông tin của hồ sơ {code}. Bạn còn {left} lần thử."
+DIGITS_LOCKED = ("Bạn đã nhập sai nhiều lần nên tôi tạm dừng xác nhận trong 15 phút để bảo vệ thông tin của người "
+                 "nộp hồ sơ. Nếu cần gấp, bạn mang căn cước đến nơi đã nộp hồ sơ để được hỗ trợ.")
+FOLLOW_BUTTON = {"title": "Theo dõi hồ sơ này", "payload": "/follow_dossier"}
+
+
+def details_answer(dossier: Dossier) -> str:
+    """What the owner sees after confirming: who applied, where the dossier is, what to add."""
+    lines = [f"Đã xác nhận. Chi tiết hồ sơ {dossier.code}:", f"• Người nộp: {dossier.applicant_name}"]
+    if dossier.current_step:
+        lines.append(f"• Bước hiện tại: {dossier.current_step}" + (f" ({dossier.current_unit})" if dossier.current_unit else ""))
+    if dossier.to_supplement:
+        lines.append(f"• Cần bổ sung: {dossier.to_supplement}")
+        lines.append(f"Bạn nộp phần bổ sung tại {dossier.agency or 'nơi đã nộp hồ sơ'} hoặc trên Cổng Dịch vụ công.")
+    return "\n".join(lines)

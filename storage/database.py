@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +39,9 @@ def _sqlite_pragmas(connection, _record) -> None:
 
 def migrate(engine: Engine) -> None:
     """Brings the schema up to the newest Alembic revision (safe to call at every start)."""
+    from alembic import command  # imported here: processes that never migrate do not load Alembic
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:

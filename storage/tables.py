@@ -85,3 +85,22 @@ dossier_history = Table(
     Column("changed_at", String(19), nullable=False),  # ISO date-time, local time of the one-stop system
     Column("note", Text),
 )
+
+# Who follows which dossier: "channel:sender" conversations that get a message on every status change.
+dossier_subscriptions = Table(
+    "dossier_subscriptions",
+    metadata,
+    Column("code", String(40), primary_key=True),
+    Column("conversation", String(170), primary_key=True),
+    Column("created_at", Float, nullable=False),
+)
+
+# Dossier lookups per sender, to stop anyone trying codes or owner digits one after another.
+dossier_attempts = Table(
+    "dossier_attempts",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("sender", String(170), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # lookup, unknown_code, wrong_digits
+    Column("at", Float, nullable=False),
+)

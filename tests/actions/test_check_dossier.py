@@ -4,7 +4,7 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.check_dossier import ActionCheckDossier
-from actions.dossier_source import get_dossier_source
+from actions.dossier_source import forget, get_dossier_source
 from actions.settings import get_settings
 from dossiers.seed import demo_dossiers
 from tests.actions.conftest import make_tracker
@@ -23,16 +23,18 @@ def local_dossiers(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
     monkeypatch.setenv("DOSSIER_SOURCE", "local")
     get_settings.cache_clear()
-    get_dossier_source.cache_clear()
+    forget()
     source = get_dossier_source()
     for dossier in DOSSIERS:
         source.save(dossier)
     yield
-    get_dossier_source.cache_clear()
+    forget()
 
 
-def run(dispatcher, text, entities=()):
-    return ActionCheckDossier().run(dispatcher, make_tracker(text, "check_dossier", entities), {})
+def run(dispatcher, text, entities=(), sender="web:citizen-1"):
+    tracker = make_tracker(text, "check_dossier", entities)
+    tracker.sender_id = sender
+    return ActionCheckDossier().run(dispatcher, tracker, {})
 
 
 def test_no_code_asks_for_it(dispatcher):
@@ -70,7 +72,7 @@ def test_an_overdue_dossier_gets_an_apology_and_an_officer_button(dispatcher):
     run(dispatcher, overdue.code)
     message = dispatcher.messages[0]
     assert "xin lỗi" in message["text"] and "quá hạn" in message["text"]
-    assert message["buttons"] == [{"title": "Gặp cán bộ", "payload": "/request_human"}]
+    assert message["buttons"][0] == {"title": "Gặp cán bộ", "payload": "/request_human"}
 
 
 def test_an_unknown_code_is_said_plainly(dispatcher):
@@ -87,7 +89,7 @@ def test_malformed_code_is_explained_with_an_example(dispatcher):
 def test_a_database_that_is_down_gets_the_busy_answer(dispatcher, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:9/none")
     get_settings.cache_clear()
-    get_dossier_source.cache_clear()
+    forget()
     from sqlalchemy.exc import OperationalError
 
     with pytest.raises(OperationalError):  # the source cannot even start...
@@ -100,3 +102,24 @@ def test_a_database_that_is_down_gets_the_busy_answer(dispatcher, monkeypatch):
     monkeypatch.setattr("actions.check_dossier.get_dossier_source", lambda: Down())
     run(dispatcher, DEMO["processing"].code)  # ...and a lookup while it is down is answered politely
     assert dispatcher.messages[0]["text"].startswith("Hệ thống tra cứu đang bận")
+
+
+def test_every_answer_offers_to_follow_the_dossier(dispatcher):
+    run(dispatcher, DEMO["processing"].code)
+    assert {"title": "Theo dõi hồ sơ này", "payload": "/follow_dossier"} in dispatcher.messages[0]["buttons"]
+
+
+def test_after_five_unknown_codes_lookups_stop_for_that_sender_only(dispatcher):
+    for n in range(5):
+        run(dispatcher, f"000.00.04.H51-200221-90{n:02d}", sender="web:guesser")
+    run(dispatcher, DEMO["processing"].code, sender="web:guesser")
+    assert "tạm dừng tra cứu trong 15 phút" in dispatcher.messages[-1]["text"]
+    run(dispatcher, DEMO["processing"].code, sender="web:someone-else")
+    assert "đang được xử lý" in dispatcher.messages[-1]["text"]
+
+
+def test_more_than_ten_lookups_a_minute_are_asked_to_slow_down(dispatcher):
+    for _ in range(10):
+        run(dispatcher, DEMO["processing"].code, sender="web:fast")
+    run(dispatcher, DEMO["processing"].code, sender="web:fast")
+    assert "tra cứu hơi nhanh" in dispatcher.messages[-1]["text"]

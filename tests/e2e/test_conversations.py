@@ -96,6 +96,30 @@ def test_a_seeded_dossier_is_answered_with_its_status(assistant):
     assert "đã có kết quả" in answer and dossier.procedure_name in answer
 
 
+def seeded(assistant, status: str):
+    import datetime as dt
+
+    from dossiers.seed import demo_dossiers
+    from dossiers.sources import LocalDossierSource
+    from storage.database import make_engine, migrate
+
+    engine = make_engine(assistant.database_url)
+    migrate(engine)
+    dossier = next(d for d in demo_dossiers(dt.date.today()) if d.status.value == status)
+    LocalDossierSource(engine).save(dossier)
+    return dossier
+
+
+def test_the_owner_unlocks_the_details_with_4_digits_and_follows_the_dossier(assistant):
+    dossier, sender = seeded(assistant, "needs_supplement"), new_sender()
+    first = reply_texts(assistant.web_says(sender, f"tra cứu hồ sơ {dossier.code}"))
+    assert "chờ bạn bổ sung" in first and dossier.to_supplement not in first
+    details = reply_texts(assistant.web_says(sender, f"4 số cuối là {dossier.applicant_phone[-4:]}"))
+    assert dossier.to_supplement in details and dossier.applicant_name in details
+    assert "Đã bật theo dõi" in reply_texts(assistant.web_says(sender, "theo dõi hồ sơ này"))
+    assert "Đã hủy theo dõi" in reply_texts(assistant.web_says(sender, "hủy theo dõi"))
+
+
 @pytest.mark.parametrize(
     ("message", "expected"),
     [("bạn là người hay máy vậy", "trợ lý ảo"), ("cảm ơn nhiều nhé", "Không có gì"), ("tạm biệt", "Chào bạn"),
