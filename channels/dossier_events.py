@@ -22,6 +22,7 @@ from dossiers.following import Followers
 from dossiers.model import LookupUnavailable
 from dossiers.sources import DossierSource, LocalDossierSource, from_contract
 from dossiers.updates import Notice, apply_update
+from storage.database import run_sync
 
 logger = logging.getLogger(__name__)
 router = APIRouter()
@@ -55,7 +56,7 @@ async def dossier_event(request: Request) -> Response:
     except (ValueError, KeyError, TypeError) as error:
         return JSONResponse({"detail": f"not a dossier in the documented contract: {error}"}, status_code=400)
     store, followers = LocalDossierSource(gateway.engine), Followers(gateway.engine)
-    notices = await asyncio.to_thread(apply_update, store, followers, dossier)
+    notices = await run_sync(gateway.engine, apply_update, store, followers, dossier)
     return JSONResponse({"stored": True, "notified": await send_notices(gateway, notices)})
 
 
@@ -65,14 +66,14 @@ async def poll_followed(gateway, source: DossierSource, every_seconds: float, ro
     done = 0
     while rounds is None or done < rounds:
         try:
-            for code in await asyncio.to_thread(followers.followed_codes):
+            for code in await run_sync(gateway.engine, followers.followed_codes):
                 try:
                     dossier = await asyncio.to_thread(source.get, code)
                 except LookupUnavailable:
                     logger.warning("dossier system unavailable; polling again later")
                     break
                 if dossier is not None:
-                    await send_notices(gateway, await asyncio.to_thread(apply_update, store, followers, dossier))
+                    await send_notices(gateway, await run_sync(gateway.engine, apply_update, store, followers, dossier))
         except Exception:  # noqa: BLE001 - the poller must outlive a bad round
             logger.exception("dossier polling round failed")
         done += 1

@@ -27,7 +27,7 @@ from channels.rate_limit import SenderRateLimit
 from channels.settings import GatewaySettings
 from channels.worker import Worker, push_body
 from dossiers.sources import HttpDossierSource
-from storage.database import is_up, make_engine, migrate
+from storage.database import is_up, make_engine, migrate, run_sync
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ class Gateway:
         delay = 1.0
         while True:
             try:
-                await asyncio.to_thread(migrate, self.engine)
+                await run_sync(self.engine, migrate, self.engine)
                 self._migrated.set()
                 return
             except Exception as error:  # noqa: BLE001 - keep trying until the database answers

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -20,6 +19,7 @@ from sqlalchemy import Engine, func, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from storage.database import run_sync
 from storage.tables import inbox
 
 DEDUP_SECONDS = 7 * 24 * 3600  # how long Redis remembers a message id
@@ -48,20 +48,17 @@ class Inbox(Protocol):
 class SqlInbox:
     """The queue as a table (SQLite or PostgreSQL).
 
-    SQLite allows one writer at a time and makes waiting writers sleep and poll; so on SQLite every
-    statement of this process runs on one thread, in turn, which keeps webhook acknowledgements fast.
+    Statements run on the engine's database threads (one thread on SQLite: see
+    ``storage.database.executor_for``), which keeps webhook acknowledgements fast.
     """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        threads = 1 if engine.dialect.name == "sqlite" else 8
-        self._executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="inbox")
         self._waiting: list[tuple[dict[str, Any], asyncio.Future]] = []  # puts not yet written
         self._writing = False
 
     async def _run(self, function, *args, **kwargs):
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, lambda: function(*args, **kwargs))
+        return await run_sync(self._engine, lambda: function(*args, **kwargs))
 
     async def put(self, channel: str, message_id: str, conversation: str, kind: str, body: dict[str, Any]) -> bool:
         """Stores one message; messages arriving together are written in one transaction (one commit

@@ -6,7 +6,6 @@ limits a button's data to 64 bytes: longer payloads travel as "#2" and are looke
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import time
@@ -15,6 +14,7 @@ from sqlalchemy import Engine, delete, insert, select
 
 from channels.models import Button
 from storage.tables import offered_options
+from storage.database import run_sync
 
 VALID_SECONDS = 3600  # a list offered more than an hour ago no longer answers "2"
 _NUMBER = re.compile(r"^\s*#?\s*(\d{1,2})\s*[.)]?\s*$")
@@ -25,7 +25,7 @@ class OptionStore:
         self._engine = engine
 
     async def remember(self, channel: str, sender: str, buttons: list[Button]) -> None:
-        await asyncio.to_thread(self._remember, channel, sender, buttons)
+        await run_sync(self._engine, self._remember, channel, sender, buttons)
 
     def _remember(self, channel: str, sender: str, buttons: list[Button]) -> None:
         options = json.dumps([b.model_dump() for b in buttons], ensure_ascii=False)
@@ -40,7 +40,7 @@ class OptionStore:
         match = _NUMBER.match(typed or "")
         if not match:
             return None
-        return await asyncio.to_thread(self._choose, channel, sender, int(match.group(1)))
+        return await run_sync(self._engine, self._choose, channel, sender, int(match.group(1)))
 
     def _choose(self, channel: str, sender: str, number: int) -> Button | None:
         key = (offered_options.c.channel == channel) & (offered_options.c.sender == sender)

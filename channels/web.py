@@ -3,7 +3,6 @@ to, and a sender for pushes (kept in a table until the page fetches them)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from pathlib import Path
@@ -18,6 +17,7 @@ from channels import messages
 from channels.models import IncomingMessage, Reply
 from channels.rasa_client import RasaClient, RasaUnavailable
 from storage.tables import web_outbox
+from storage.database import run_sync
 
 NAME = "web"
 SENDER_ID = r"^[A-Za-z0-9_-]+$"
@@ -49,7 +49,7 @@ class WebSender:
     async def send(self, recipient: str, replies: list[Reply]) -> None:
         rows = [{"sender": recipient, "reply": reply.model_dump_json(exclude_none=True), "created_at": time.time()}
                 for reply in replies]
-        await asyncio.to_thread(self._insert, rows)
+        await run_sync(self._engine, self._insert, rows)
 
     def _insert(self, rows: list[dict]) -> None:
         with self._engine.begin() as connection:
@@ -57,7 +57,7 @@ class WebSender:
 
     async def take(self, recipient: str) -> list[Reply]:
         """The replies waiting for ``recipient``, oldest first; each is handed out only once."""
-        return await asyncio.to_thread(self._take, recipient)
+        return await run_sync(self._engine, self._take, recipient)
 
     def _take(self, recipient: str) -> list[Reply]:
         with self._engine.begin() as connection:

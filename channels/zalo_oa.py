@@ -23,6 +23,7 @@ from channels import messages
 from channels.models import Attachment, IncomingMessage, Reply
 from channels.text_split import split_text
 from storage.tables import channel_tokens
+from storage.database import run_sync
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class TokenKeeper:
         self._lock = asyncio.Lock()
 
     async def access_token(self) -> str:
-        access, _, expires_at = await asyncio.to_thread(self._load)
+        access, _, expires_at = await run_sync(self._engine, self._load)
         if expires_at and expires_at - time.time() < REFRESH_MARGIN_SECONDS:
             return await self.refresh(stale=access)
         return access
@@ -88,7 +89,7 @@ class TokenKeeper:
         """A new pair from the stored refresh token; ``stale`` is the access token that failed (if another
         request has already renewed it meanwhile, the new one is used as it is)."""
         async with self._lock:
-            access, refresh, expires_at = await asyncio.to_thread(self._load)
+            access, refresh, expires_at = await run_sync(self._engine, self._load)
             if access != stale and (not expires_at or expires_at - time.time() > REFRESH_MARGIN_SECONDS):
                 return access
             response = await self._http.post(
@@ -98,7 +99,7 @@ class TokenKeeper:
             if response.status_code != 200 or "access_token" not in body:
                 raise RuntimeError(f"Zalo token refresh refused: HTTP {response.status_code}, error {body.get('error')}")
             expires_at = time.time() + float(body.get("expires_in") or 90000)
-            await asyncio.to_thread(self._store, body["access_token"], body["refresh_token"], expires_at)
+            await run_sync(self._engine, self._store, body["access_token"], body["refresh_token"], expires_at)
             logger.info("Zalo OA access token renewed")
             return body["access_token"]
 

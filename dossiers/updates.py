@@ -13,7 +13,7 @@ from dossiers.sources import LocalDossierSource
 class Notice:
     conversation: str  # "channel:sender"
     text: str
-    key: str  # the same status change gives the same key, so it is delivered once
+    key: str  # one per status change and follower, so each follower is told once
 
 
 def apply_update(store: LocalDossierSource, followers: Followers, new: Dossier) -> list[Notice]:
@@ -24,5 +24,5 @@ def apply_update(store: LocalDossierSource, followers: Followers, new: Dossier) 
         return []
     changed_at = new.history[-1].changed_at.isoformat() if new.history else new.received_on.isoformat()
     text = change_notice(new)
-    return [Notice(conversation, text, f"dossier:{new.code}:{new.status.value}:{changed_at}")
+    return [Notice(conversation, text, f"dossier:{new.code}:{new.status.value}:{changed_at}:{conversation}")
             for conversation in followers.of(new.code)]

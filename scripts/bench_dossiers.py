@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 import random
 import statistics
@@ -66,7 +67,7 @@ def bench_lookups(count: int, lookups: int, folder: Path) -> None:
 def bench_notifications(events: int, followers: int, folder: Path) -> None:
     with fake_rasa() as rasa, FakeZaloBot() as zalo:
         settings = GatewaySettings(_env_file=None, rasa_url=rasa.url, action_server_url=rasa.url,
-                                   database_url=f"sqlite:///{folder / 'notify.db'}", dossier_ingest_token="t",
+                                   database_url=os.environ.get("BENCH_DB") or f"sqlite:///{folder / 'notify.db'}", dossier_ingest_token="t",
                                    zalo_bot_token=BOT_TOKEN, zalo_bot_secret_token="s", zalo_bot_api_base_url=zalo.url)
         with TestClient(create_app(settings)) as client:
             engine = client.app.state.gateway.engine
@@ -76,21 +77,21 @@ def bench_notifications(events: int, followers: int, folder: Path) -> None:
                 store.save(dossier)
                 for f in range(followers):
                     follow.follow(dossier.code, f"zalo_bot:chat-{n}-{f}")
-            total = events * followers
+            total = 0  # notices the gateway took on (a change to the status a dossier already has tells nobody)
             started = time.perf_counter()
             for dossier in dossiers:
                 body = {"dossierNo": dossier.code, "procedureName": dossier.procedure_name, "agencyName": dossier.agency,
                         "acceptedDate": dossier.received_on.isoformat(), "dossierStatusCode": "5",
                         "history": [{"statusCode": "5", "changedAt": "2026-12-01T09:00:00"}]}
-                assert client.post("/api/dossiers/events", json=body,
-                                   headers={"Authorization": "Bearer t"}).status_code == 200
+                response = client.post("/api/dossiers/events", json=body, headers={"Authorization": "Bearer t"})
+                total += response.json()["notified"]
             stored = time.perf_counter() - started
             deadline = time.time() + 300
             while len(zalo.calls("sendMessage")) < total and time.time() < deadline:
                 time.sleep(0.05)
             delivered = time.perf_counter() - started
     sent = len(zalo.calls("sendMessage"))
-    print(f"notifications: {events} status changes x {followers} followers = {total} notices; "
+    print(f"notifications: {events} dossiers x {followers} followers; {total} notices for the changed ones; "
           f"events accepted in {stored:.2f} s ({events / stored:.0f} events/s); "
           f"{sent}/{total} delivered in {delivered:.2f} s ({sent / delivered:.0f} notices/s)")
 

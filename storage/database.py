@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, text
 
 ROOT = Path(__file__).resolve().parent.parent
+T = TypeVar("T")
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -56,3 +61,25 @@ def is_up(engine: Engine) -> bool:
         return True
     except Exception:  # noqa: BLE001 - any failure means "down" for a health check
         return False
+
+
+_executors: dict[int, ThreadPoolExecutor] = {}
+
+
+def executor_for(engine: Engine) -> ThreadPoolExecutor:
+    """The threads that run this engine's statements for async code.
+
+    SQLite has one writer at a time and makes the others sleep and poll, which turns a burst of
+    writes from several threads into seconds of waiting; so on SQLite every statement of the process
+    runs on one thread, in turn. Other databases get a small pool.
+    """
+    key = id(engine)
+    if key not in _executors:
+        threads = 1 if engine.dialect.name == "sqlite" else 8
+        _executors[key] = ThreadPoolExecutor(max_workers=threads, thread_name_prefix=f"db-{engine.dialect.name}")
+    return _executors[key]
+
+
+async def run_sync(engine: Engine, function: Callable[..., T], *args: Any) -> T:
+    """Runs ``function(*args)`` (blocking database work) on the engine's threads."""
+    return await asyncio.get_running_loop().run_in_executor(executor_for(engine), lambda: function(*args))

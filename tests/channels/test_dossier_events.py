@@ -57,16 +57,17 @@ def follow(client, *conversations):
 
 def test_a_status_change_is_stored_and_told_to_each_follower_once(settings, zalo_bot):
     with TestClient(create_app(settings, run_worker=False)) as client:
-        follow(client, "zalo_bot:chat-1", "web:citizen-web-01")
+        follow(client, "zalo_bot:chat-1", "zalo_bot:chat-9", "web:citizen-web-01")
         answer = send(client, contract("4")).json()
-        assert answer == {"stored": True, "notified": 2}
+        assert answer == {"stored": True, "notified": 3}
         assert send(client, contract("4")).json()["notified"] == 0  # the same change again: nobody told twice
         client.portal.call(client.app.state.gateway.worker.run_until_idle)
         web = client.get("/api/web/updates", params={"sender": "citizen-web-01"}).json()["replies"]
         stored = LocalDossierSource(client.app.state.gateway.engine).get(DOSSIER.code)
-    [zalo] = zalo_bot.calls("sendMessage")
-    assert zalo["chat_id"] == "chat-1" and "đã có kết quả" in zalo["text"] and DOSSIER.code in zalo["text"]
-    assert "1. Hủy theo dõi" in zalo["text"]
+    zalo = zalo_bot.calls("sendMessage")
+    assert sorted(call["chat_id"] for call in zalo) == ["chat-1", "chat-9"]
+    assert all("đã có kết quả" in call["text"] and DOSSIER.code in call["text"] for call in zalo)
+    assert "1. Hủy theo dõi" in zalo[0]["text"]
     assert len(web) == 1 and "đã có kết quả" in web[0]["text"]
     assert stored.status == Status.RESULT_READY
 
