@@ -18,7 +18,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
-from telegram.error import NetworkError, RetryAfter, TimedOut
+from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
 from channels import messages
@@ -154,7 +154,10 @@ def add_handlers(application: Application, converse: Converse, options: OptionSt
     async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A tap on an inline button: answered at once so the button stops spinning."""
         query = update.callback_query
-        await with_retries(query.answer)
+        try:
+            await with_retries(query.answer)
+        except TelegramError as error:  # too old to answer (a retried update): the tap still counts
+            logger.info("callback query not answered: %s", type(error).__name__)
         data = query.data or ""
         chosen = await options.choose(NAME, str(update.effective_chat.id), data) if data.startswith("#") else None
         payload = chosen.payload if chosen else data
