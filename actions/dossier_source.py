@@ -42,6 +42,8 @@ def get_followers() -> Followers:
 
 
 def forget() -> None:
-    """Drops the services (tests change the settings between cases)."""
+    """Drops the services (tests change the settings between cases), closing the database's connections."""
+    if get_app_engine.cache_info().currsize:
+        get_app_engine().dispose()
     for factory in (get_app_engine, get_dossier_source, get_guard, get_followers):
         factory.cache_clear()

@@ -9,9 +9,9 @@ import logging
 
 import uvicorn
 
-from channels import log_masking
 from channels.app import create_app
 from channels.settings import GatewaySettings
+from privacy import masking
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("telegram-polling", help="answer Telegram by long polling (development; no webhook)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    log_masking.install()
+    masking.install()
     if args.command == "telegram-polling":
         return asyncio.run(_poll_telegram())
     config = uvicorn.Config(create_app(), host=args.host, port=args.port, log_level="info", log_config=None)

@@ -1,7 +1,7 @@
 """Gateway settings from the environment (one pydantic-settings class for this process).
 
 A channel whose settings are absent is off. Secrets are read from the environment or an untracked
-``.env`` only; they are never logged (see ``channels.log_masking``).
+``.env`` only; they are never logged (see ``privacy.masking``).
 """
 
 from __future__ import annotations

@@ -2,11 +2,14 @@
 
 1. Lookup: the local source on a fresh SQLite database holding N demo-like dossiers; p50/p95 of
    ``get(code)`` for random known codes (what action_check_dossier waits for).
+   With ``--through-rasa K``: also K lookups as a citizen has them, "tra cứu hồ sơ <code>" sent to Rasa's
+   REST channel with the action server behind it (both started here on the same seeded database);
+   p50/p95 of the whole answer.
 2. Notifications: the real gateway (in this process) with a fake Zalo Bot API; M dossiers with F
    followers each receive a status change through ``POST /api/dossiers/events``; prints how many
    notices per second are stored and delivered.
 
-    .venv/bin/python scripts/bench_dossiers.py --dossiers 10000 --events 200 --followers 5
+    .venv/bin/python scripts/bench_dossiers.py --dossiers 10000 --events 200 --followers 5 [--through-rasa 200]
 """
 
 from __future__ import annotations
@@ -64,6 +67,39 @@ def bench_lookups(count: int, lookups: int, folder: Path) -> None:
           f"p95 {timings[int(0.95 * len(timings))] * 1000:.2f} ms")
 
 
+def percentiles(timings: list[float]) -> str:
+    timings = sorted(timings)
+    return (f"p50 {statistics.median(timings) * 1000:.1f} ms, p95 {timings[int(0.95 * len(timings))] * 1000:.1f} ms, "
+            f"max {timings[-1] * 1000:.1f} ms")
+
+
+def bench_lookups_through_rasa(count: int, lookups: int, folder: Path) -> None:
+    from tests.e2e.stack_fixtures import start_stack, texts
+
+    data = folder / "stack"
+    data.mkdir()
+    engine = make_engine(f"sqlite:///{data / 'app.db'}")
+    migrate(engine)
+    source = LocalDossierSource(engine)
+    codes = []
+    for dossier in many_dossiers(count):
+        source.save(dossier)
+        codes.append(dossier.code)
+    engine.dispose()
+    running = start_stack(data / "logs", {"DATA_DIR": str(data)}, with_gateway=False)
+    try:
+        running.rasa_says("warm-up", "tra cứu hồ sơ " + codes[0])
+        timings = []
+        for n, code in enumerate(random.Random(11).choices(codes, k=lookups)):
+            started = time.perf_counter()
+            answer = texts(running.rasa_says(f"bench-citizen-{n // 5}", f"tra cứu hồ sơ {code}"))  # 5 per citizen
+            timings.append(time.perf_counter() - started)
+            assert code in answer, answer
+        print(f"lookup through Rasa and the action server ({lookups} messages): {percentiles(timings)}")
+    finally:
+        running.stop()
+
+
 def bench_notifications(events: int, followers: int, folder: Path) -> None:
     with fake_rasa() as rasa, FakeZaloBot() as zalo:
         settings = GatewaySettings(_env_file=None, rasa_url=rasa.url, action_server_url=rasa.url,
@@ -102,9 +138,12 @@ def main() -> int:
     parser.add_argument("--lookups", type=int, default=2_000)
     parser.add_argument("--events", type=int, default=200)
     parser.add_argument("--followers", type=int, default=5)
+    parser.add_argument("--through-rasa", type=int, default=0, metavar="K", help="also K lookups through Rasa")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         bench_lookups(args.dossiers, args.lookups, Path(tmp))
+        if args.through_rasa:
+            bench_lookups_through_rasa(args.dossiers, args.through_rasa, Path(tmp))
         bench_notifications(args.events, args.followers, Path(tmp))
     return 0
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import socket
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlsplit
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -46,3 +48,18 @@ def temporary_postgres_database():
             )
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.close()
+
+
+@contextmanager
+def app_database(kind: str, folder: Path) -> Iterator[str]:
+    """The app database of one test: an SQLite file in ``folder`` or a throw-away PostgreSQL database
+    (the test is skipped, saying why, when PostgreSQL is not running)."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'app.db'}"
+        return
+    import pytest
+
+    if not reachable(POSTGRES_URL):
+        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}")
+    with temporary_postgres_database() as url:
+        yield url

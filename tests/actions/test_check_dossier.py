@@ -8,6 +8,7 @@ from actions.dossier_source import forget, get_dossier_source
 from actions.settings import get_settings
 from dossiers.seed import demo_dossiers
 from tests.actions.conftest import make_tracker
+from tests.services import app_database
 
 TODAY = dt.date.today()
 DOSSIERS = demo_dossiers(TODAY)
@@ -17,18 +18,19 @@ for _dossier in DOSSIERS:
         DEMO.setdefault(_dossier.status.value, _dossier)
 
 
-@pytest.fixture(autouse=True)
-def local_dossiers(monkeypatch, tmp_path):
-    """The local source on a fresh database holding the demo dossiers."""
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
-    monkeypatch.setenv("DOSSIER_SOURCE", "local")
-    get_settings.cache_clear()
-    forget()
-    source = get_dossier_source()
-    for dossier in DOSSIERS:
-        source.save(dossier)
-    yield
-    forget()
+@pytest.fixture(autouse=True, params=["sqlite", "postgresql"])
+def local_dossiers(request, monkeypatch, tmp_path):
+    """The local source on a fresh database (SQLite, then the real PostgreSQL) holding the demo dossiers."""
+    with app_database(request.param, tmp_path) as url:
+        monkeypatch.setenv("DATABASE_URL", url)
+        monkeypatch.setenv("DOSSIER_SOURCE", "local")
+        get_settings.cache_clear()
+        forget()
+        source = get_dossier_source()
+        for dossier in DOSSIERS:
+            source.save(dossier)
+        yield
+        forget()
 
 
 def run(dispatcher, text, entities=(), sender="web:citizen-1"):

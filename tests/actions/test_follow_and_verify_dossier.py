@@ -11,20 +11,22 @@ from actions.verify_dossier_owner import ActionVerifyDossierOwner
 from dossiers.model import Status
 from dossiers.seed import demo_dossiers
 from tests.actions.conftest import make_tracker
+from tests.services import app_database
 
 TODAY = dt.date.today()
 SUPPLEMENT = next(d for d in demo_dossiers(TODAY) if d.status == Status.NEEDS_SUPPLEMENT)
 SENDER = "telegram:555"
 
 
-@pytest.fixture(autouse=True)
-def local_dossiers(monkeypatch, tmp_path):
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
-    get_settings.cache_clear()
-    forget()
-    get_dossier_source().save(SUPPLEMENT)
-    yield
-    forget()
+@pytest.fixture(autouse=True, params=["sqlite", "postgresql"])
+def local_dossiers(request, monkeypatch, tmp_path):
+    with app_database(request.param, tmp_path) as url:
+        monkeypatch.setenv("DATABASE_URL", url)
+        get_settings.cache_clear()
+        forget()
+        get_dossier_source().save(SUPPLEMENT)
+        yield
+        forget()
 
 
 def run(action, dispatcher, text, intent, slots=None, sender=SENDER):

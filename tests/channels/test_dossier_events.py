@@ -16,6 +16,7 @@ from dossiers.seed import demo_dossiers
 from dossiers.sources import LocalDossierSource
 from tests.fakes.rasa import fake_rasa
 from tests.fakes.zalo import BOT_TOKEN, FakeZaloBot
+from tests.services import app_database
 
 TOKEN = "ingest-token-123"
 DOSSIER = next(d for d in demo_dossiers(dt.date(2026, 11, 30)) if d.status == Status.PROCESSING)
@@ -28,6 +29,13 @@ def contract(status_code: str, changed_at: str = "2026-12-01T09:00:00") -> dict:
             "applicantName": DOSSIER.applicant_name, "applicantPhone": DOSSIER.applicant_phone,
             "history": [{"statusCode": "1", "changedAt": "2026-11-28T08:30:00"},
                         {"statusCode": status_code, "changedAt": changed_at}]}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """The gateway's database for these tests: SQLite, then the real PostgreSQL."""
+    with app_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

@@ -30,6 +30,7 @@ class Running:
     ports: stack.Ports
     services: list[stack.Service]
     database_url: str = ""  # the app's database the services share
+    logs: Path | None = None  # where each service writes its log
 
     def rasa_says(self, sender: str, message: str, metadata: dict | None = None) -> list[dict]:
         """Send straight to Rasa's REST channel (as the gateway does)."""
@@ -39,6 +40,27 @@ class Running:
     def web_says(self, sender: str, text: str = "", payload: str | None = None) -> dict:
         """Send through the gateway's web chat endpoint."""
         return post_json(f"http://127.0.0.1:{self.ports.gateway}/api/web/messages", {"sender": sender, "text": text, "payload": payload})
+
+    def web_updates(self, sender: str, wait: float = 0.0) -> list[dict]:
+        """Everything pushed to this web chat: polled until something arrives or ``wait`` seconds pass,
+        then a last poll so a duplicate sent right after would show too."""
+        url = f"http://127.0.0.1:{self.ports.gateway}/api/web/updates?sender={sender}"
+        deadline, replies = time.monotonic() + wait, []
+        while True:
+            replies += get_json(url)["replies"]
+            if time.monotonic() >= deadline or replies:
+                break
+            time.sleep(0.2)
+        time.sleep(0.5)
+        return replies + get_json(url)["replies"]
+
+    def dossier_event(self, body: dict, token: str) -> int:
+        """A one-stop system reporting a status change to the gateway; the HTTP status it gets."""
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.ports.gateway}/api/dossiers/events", data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status
 
     def tracker(self, conversation_id: str) -> dict:
         return get_json(f"http://127.0.0.1:{self.ports.rasa}/conversations/{conversation_id}/tracker")

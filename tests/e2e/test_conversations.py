@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 
+from tests.e2e.conftest import INGEST_TOKEN
 from tests.e2e.stack_fixtures import texts
 
 pytestmark = pytest.mark.stack
@@ -96,7 +97,8 @@ def test_a_seeded_dossier_is_answered_with_its_status(assistant):
     assert "đã có kết quả" in answer and dossier.procedure_name in answer
 
 
-def seeded(assistant, status: str):
+def seeded(assistant, status):
+    """Stores the first demo dossier with this status (or matching this test) and returns it."""
     import datetime as dt
 
     from dossiers.seed import demo_dossiers
@@ -105,9 +107,55 @@ def seeded(assistant, status: str):
 
     engine = make_engine(assistant.database_url)
     migrate(engine)
-    dossier = next(d for d in demo_dossiers(dt.date.today()) if d.status.value == status)
+    wanted = status if callable(status) else (lambda d: d.status.value == status)
+    dossier = next(d for d in demo_dossiers(dt.date.today()) if wanted(d))
     LocalDossierSource(engine).save(dossier)
     return dossier
+
+
+def test_asking_about_my_dossier_without_a_code_asks_for_it_and_says_where_it_is_printed(assistant):
+    answer = reply_texts(assistant.web_says(new_sender(), "hồ sơ của tôi tới đâu rồi"))
+    assert "mã hồ sơ" in answer and "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" in answer
+
+
+def test_a_malformed_code_is_explained_with_an_example_and_where_to_find_it(assistant):
+    answer = reply_texts(assistant.web_says(new_sender(), "tra cứu hồ sơ 000.00.04.H51-2002-01"))
+    assert "chưa đúng dạng" in answer and "000.00.04.H51-200221-0001" in answer
+    assert "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" in answer
+
+
+def test_an_overdue_dossier_gets_an_apology_and_the_offer_of_an_officer(assistant):
+    import datetime as dt
+
+    dossier = seeded(assistant, lambda d: d.is_overdue(dt.date.today()))
+    answer = assistant.web_says(new_sender(), f"tra cuu ho so {dossier.code}")
+    assert "xin lỗi" in reply_texts(answer) and "quá hạn" in reply_texts(answer)
+    assert "Gặp cán bộ" in [b["title"] for reply in answer["replies"] for b in reply["buttons"]]
+
+
+def test_after_five_unknown_codes_the_sender_is_locked_out_even_for_a_real_code(assistant):
+    dossier, sender = seeded(assistant, "result_ready"), new_sender()
+    for n in range(5):
+        assert "không tìm thấy" in reply_texts(assistant.web_says(sender, f"tra cứu hồ sơ 000.00.04.H51-200221-99{n:02d}"))
+    answer = reply_texts(assistant.web_says(sender, f"tra cứu hồ sơ {dossier.code}"))
+    assert "tạm dừng tra cứu" in answer and dossier.procedure_name not in answer
+    assert dossier.procedure_name in reply_texts(assistant.web_says(new_sender(), f"tra cứu hồ sơ {dossier.code}"))
+
+
+def test_a_followed_dossier_s_status_change_is_pushed_to_the_web_chat_once(assistant):
+    dossier, sender = seeded(assistant, "needs_supplement"), new_sender()
+    assistant.web_says(sender, f"tra cứu hồ sơ {dossier.code}")
+    assert "Đã bật theo dõi" in reply_texts(assistant.web_says(sender, "theo dõi hồ sơ này"))
+    event = {"dossierNo": dossier.code, "procedureCode": dossier.procedure_code, "procedureName": dossier.procedure_name,
+             "agencyName": dossier.agency, "acceptedDate": dossier.received_on.isoformat(),
+             "appointmentDate": dossier.appointment_on.isoformat(), "dossierStatusCode": "4",
+             "history": [{"statusCode": "1", "changedAt": f"{dossier.received_on}T08:30:00"},
+                         {"statusCode": "4", "changedAt": f"{dossier.appointment_on}T09:00:00"}]}
+    for _ in range(2):  # the one-stop system retries: still one message
+        assert assistant.dossier_event(event, INGEST_TOKEN) == 200
+    notices = assistant.web_updates(sender, wait=10)
+    assert len(notices) == 1 and dossier.code in notices[0]["text"] and "đã có kết quả" in notices[0]["text"]
+    assert assistant.web_updates(sender, wait=1.5) == []  # nothing more, even later
 
 
 def test_the_owner_unlocks_the_details_with_4_digits_and_follows_the_dossier(assistant):
@@ -127,3 +175,11 @@ def test_the_owner_unlocks_the_details_with_4_digits_and_follows_the_dossier(ass
 )
 def test_small_talk(assistant, message, expected):
     assert expected in reply_texts(assistant.web_says(new_sender(), message))
+
+
+def test_id_card_and_phone_numbers_a_citizen_types_never_reach_any_log(assistant):
+    sender = new_sender()
+    assistant.web_says(sender, "số cccd của tôi là 079203004567, sđt 0987 654 321, tra hồ sơ giúp")
+    assistant.web_says(sender, "hồ sơ 000.00.04.H51-200221-0001 của tôi, sđt 0987654321")
+    written = "\n".join(path.read_text(errors="replace") for path in assistant.logs.glob("*.log"))
+    assert written and "079203004567" not in written and "0987654321" not in written and "0987 654 321" not in written
