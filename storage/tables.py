@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Column, Float, Integer, MetaData, String, Table, Text,
+from sqlalchemy import (BigInteger, Column, Float, Index, Integer, MetaData, String, Table, Text,
                         UniqueConstraint)
 
 metadata = MetaData()
@@ -103,4 +103,42 @@ dossier_attempts = Table(
     Column("sender", String(170), nullable=False, index=True),
     Column("kind", String(16), nullable=False),  # lookup, unknown_code, wrong_digits
     Column("at", Float, nullable=False),
+)
+
+# Conversations handed to officers. ``live_conversation`` is the conversation while the handoff is
+# waiting or with an officer and NULL once closed: its unique constraint allows one live handoff per
+# conversation (NULLs do not collide), on SQLite and PostgreSQL alike.
+handoffs = Table(
+    "handoffs",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("conversation", String(170), nullable=False, index=True),
+    Column("live_conversation", String(170), unique=True),
+    Column("office", String(64), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("summary", Text, nullable=False),  # JSON (handoff.model.Summary)
+    Column("opened_at", Float, nullable=False),
+    Column("officer", String(64)),
+    Column("claimed_at", Float),
+    Column("closed_at", Float),
+    Column("closed_by", String(64)),
+    Column("snoozed_until", Float),
+    Column("snooze_reason", String(200)),
+    Column("notify_when_answered", Integer, nullable=False, default=0),
+    Column("unclaimed_told", Integer, nullable=False, default=0),
+    Index("ix_handoffs_office_state", "office", "state"),
+)
+
+# Every message of a conversation, from the citizen, the bot, an officer or the system, for the
+# officers' console (the whole transcript, not only the handoff's part).
+transcript = Table(
+    "transcript",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("conversation", String(170), nullable=False, index=True),
+    Column("at", Float, nullable=False),
+    Column("author", String(16), nullable=False),
+    Column("officer", String(64)),
+    Column("handoff_id", BigInteger().with_variant(Integer, "sqlite")),
+    Column("text", Text, nullable=False),
 )

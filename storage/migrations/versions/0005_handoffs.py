@@ -1,0 +1,57 @@
+"""Handoffs to officers and the conversations' transcript.
+
+Revision ID: 0005
+Revises: 0004
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+ID = sa.BigInteger().with_variant(sa.Integer, "sqlite")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "handoffs",
+        sa.Column("id", ID, primary_key=True, autoincrement=True),
+        sa.Column("conversation", sa.String(170), nullable=False),
+        sa.Column("live_conversation", sa.String(170), unique=True),
+        sa.Column("office", sa.String(64), nullable=False),
+        sa.Column("state", sa.String(16), nullable=False),
+        sa.Column("summary", sa.Text, nullable=False),
+        sa.Column("opened_at", sa.Float, nullable=False),
+        sa.Column("officer", sa.String(64)),
+        sa.Column("claimed_at", sa.Float),
+        sa.Column("closed_at", sa.Float),
+        sa.Column("closed_by", sa.String(64)),
+        sa.Column("snoozed_until", sa.Float),
+        sa.Column("snooze_reason", sa.String(200)),
+        sa.Column("notify_when_answered", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("unclaimed_told", sa.Integer, nullable=False, server_default="0"),
+    )
+    op.create_index("ix_handoffs_conversation", "handoffs", ["conversation"])
+    op.create_index("ix_handoffs_office_state", "handoffs", ["office", "state"])
+    op.create_table(
+        "transcript",
+        sa.Column("id", ID, primary_key=True, autoincrement=True),
+        sa.Column("conversation", sa.String(170), nullable=False),
+        sa.Column("at", sa.Float, nullable=False),
+        sa.Column("author", sa.String(16), nullable=False),
+        sa.Column("officer", sa.String(64)),
+        sa.Column("handoff_id", ID),
+        sa.Column("text", sa.Text, nullable=False),
+    )
+    op.create_index("ix_transcript_conversation", "transcript", ["conversation"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_transcript_conversation", "transcript")
+    op.drop_table("transcript")
+    op.drop_index("ix_handoffs_office_state", "handoffs")
+    op.drop_index("ix_handoffs_conversation", "handoffs")
+    op.drop_table("handoffs")
