@@ -18,7 +18,8 @@ from dossiers.messages import BUSY, FOLLOW_BUTTON, LOCKED, TOO_FAST, UNKNOWN_COD
 from dossiers.model import LookupUnavailable
 
 logger = logging.getLogger(__name__)
-OFFICER_BUTTON = {"title": "Gặp cán bộ", "payload": "/request_human"}
+# Handled by the gateway, which hands the conversation to an officer (the answer already offered it).
+OFFICER_BUTTON = {"title": "Gặp cán bộ", "payload": "/handoff_overdue_dossier"}
 
 
 def code_in(tracker: Tracker) -> str | None:

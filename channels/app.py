@@ -30,7 +30,6 @@ def create_app(settings: GatewaySettings | None = None, rasa: RasaClient | None 
         await gateway.start(run_worker=run_worker)
         app.state.settings = settings
         app.state.gateway = gateway
-        app.state.rasa = gateway.rasa
         yield
         await gateway.stop()
 

@@ -7,11 +7,16 @@ import logging
 from typing import Protocol
 
 from channels.models import IncomingMessage, Reply
-from channels.rasa_client import RasaClient
 
 logger = logging.getLogger(__name__)
 
 TYPING_AFTER_SECONDS = 0.4
+
+
+class Answerer(Protocol):
+    """Who answers a message: the gateway's router (Rasa, or silence while an officer holds the chat)."""
+
+    async def send(self, message: IncomingMessage) -> list[Reply]: ...
 
 
 class ChannelSender(Protocol):
@@ -34,9 +39,9 @@ class DeliveryFailed(Exception):
         self.replies = replies
 
 
-async def converse(message: IncomingMessage, rasa: RasaClient, sender: ChannelSender,
+async def converse(message: IncomingMessage, rasa: Answerer, sender: ChannelSender,
                    typing_after: float = TYPING_AFTER_SECONDS) -> list[Reply]:
-    """Sends ``message`` to Rasa and its replies back to the person; shows "typing…" if Rasa takes
+    """Sends ``message`` to Rasa (through the router) and its replies back to the person; shows "typing…" if Rasa takes
     longer than ``typing_after`` seconds (a quick answer needs no indicator, and saves a call).
 
     Raises ``RasaUnavailable`` when Rasa did not answer (nothing was sent: safe to retry the turn)

@@ -20,13 +20,16 @@ from channels import messages, telegram, web, zalo_bot, zalo_oa
 from channels.conversation import ChannelSender, converse
 from channels.dossier_events import poll_followed
 from channels.inbox import Inbox, RedisInbox, SqlInbox
+from channels.live import LiveHub
 from channels.models import IncomingMessage, Reply
 from channels.options import OptionStore
 from channels.rasa_client import RasaClient
 from channels.rate_limit import SenderRateLimit
+from channels.routing import Router
 from channels.settings import GatewaySettings
 from channels.worker import Worker, push_body
 from dossiers.sources import HttpDossierSource
+from handoff.offices import load_offices
 from storage.database import is_up, make_engine, migrate, run_sync
 
 logger = logging.getLogger(__name__)
@@ -38,6 +41,9 @@ class Gateway:
         self.engine = make_engine(settings.database_url)
         self.rasa = rasa or RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
         self.options = OptionStore(self.engine)
+        self.live = LiveHub()
+        self.offices = load_offices(settings.handoff_offices_file)
+        self.router = Router(self.rasa, self.engine, self.offices, self.live, settings.handoff_minutes_per_conversation)
         self.rate_limit = SenderRateLimit(settings.sender_messages_per_minute)
         self.http = httpx.AsyncClient(timeout=15.0)
         self._redis: Any = None
@@ -66,7 +72,7 @@ class Gateway:
             self.telegram = telegram.TelegramBot(s.telegram_bot_token.get_secret_value(), s.telegram_api_base_url)
             sender = telegram.TelegramSender(self.telegram, self.options)
             self.senders[telegram.NAME] = sender
-            telegram.add_handlers(self.telegram.application, lambda message: converse(message, self.rasa, sender),
+            telegram.add_handlers(self.telegram.application, lambda message: converse(message, self.router, sender),
                                   self.options)
             self._handlers[telegram.NAME] = self.telegram.process_update
         if s.zalo_oa_on:
@@ -98,6 +104,7 @@ class Gateway:
             logger.error("database not reachable: the gateway starts without it and keeps trying")
         if run_worker:
             self._task = asyncio.create_task(self._run_worker(), name="inbox-worker")
+        self._watcher = asyncio.create_task(self._watch_unclaimed(), name="unclaimed-handoffs") if run_worker else None
         self._poller: asyncio.Task | None = None
         if self.settings.dossier_poll_seconds > 0 and self.settings.dossier_api_url:
             token = self.settings.dossier_api_token.get_secret_value() if self.settings.dossier_api_token else None
@@ -116,12 +123,23 @@ class Gateway:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30)
 
+    async def _watch_unclaimed(self, every_seconds: float = 30.0) -> None:
+        await self._migrated.wait()
+        while True:
+            try:
+                await self.router.tell_unclaimed(self.push, self.settings.handoff_unclaimed_minutes)
+            except Exception:  # noqa: BLE001 - the watcher must outlive a bad round (database down)
+                logger.exception("checking unclaimed handoffs failed")
+            await asyncio.sleep(every_seconds)
+
     async def _run_worker(self) -> None:
         await self._migrated.wait()
         await self.worker.run()
 
     async def stop(self) -> None:
         self._migration.cancel()
+        if self._watcher:
+            self._watcher.cancel()
         if self._poller:
             self._poller.cancel()
         self.worker.stop()
@@ -173,7 +191,7 @@ class Gateway:
             chosen = await self.options.choose(message.channel, message.sender, message.text)
             if chosen is not None:  # "2" after a numbered list
                 message = message.model_copy(update={"payload": chosen.payload, "text": chosen.title})
-        await converse(message, self.rasa, self.senders[message.channel])
+        await converse(message, self.router, self.senders[message.channel])
 
     async def database_up(self) -> bool:
         return await asyncio.to_thread(is_up, self.engine)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from urllib.parse import quote
 
 import httpx
 
@@ -70,6 +71,17 @@ class RasaClient:
             logger.warning("Rasa did not answer: %s", type(error).__name__)
             raise RasaUnavailable(str(error)) from error
         return parse_replies(response.json())
+
+    async def tracker_events(self, conversation_id: str) -> list[dict]:
+        """The conversation's events as Rasa keeps them (for the officer's summary); [] if Rasa cannot say."""
+        try:
+            response = await self._http.get(f"/conversations/{quote(conversation_id, safe='')}/tracker",
+                                            params={"include_events": "ALL"}, timeout=5.0)
+            response.raise_for_status()
+            return list(response.json().get("events") or [])
+        except (httpx.HTTPError, ValueError) as error:
+            logger.warning("Rasa's tracker not available: %s", type(error).__name__)
+            return []
 
     async def is_up(self) -> bool:
         try:

@@ -6,6 +6,8 @@ A channel whose settings are absent is off. Secrets are read from the environmen
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -53,6 +55,13 @@ class GatewaySettings(BaseSettings):
     dossier_api_url: str = ""  # DOSSIER_API_URL (docs/dossier-http-contract.md)
     dossier_api_token: SecretStr | None = None
     dossier_poll_seconds: float = 0.0
+
+    # Handoff to officers: the offices (a YAML file; one "Bộ phận một cửa" on Monday–Friday 7:30–11:30 and
+    # 13:30–17:00 when unset), the minutes one conversation takes an officer (for the rough wait told to
+    # citizens), and the minutes of office time after which a conversation nobody claimed is told so.
+    handoff_offices_file: Path | None = None  # HANDOFF_OFFICES_FILE
+    handoff_minutes_per_conversation: float = 5.0
+    handoff_unclaimed_minutes: float = 15.0
 
     zalo_bot_token: SecretStr | None = None
     zalo_bot_secret_token: SecretStr | None = None

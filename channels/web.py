@@ -15,7 +15,8 @@ from sqlalchemy import Engine, delete, insert, select
 
 from channels import messages
 from channels.models import IncomingMessage, Reply
-from channels.rasa_client import RasaClient, RasaUnavailable
+from channels.rasa_client import RasaUnavailable
+from channels.routing import Router
 from storage.tables import web_outbox
 from storage.database import run_sync
 
@@ -28,11 +29,11 @@ STATIC = Path(__file__).parent / "static"
 router = APIRouter()
 
 
-def get_rasa(request: Request) -> RasaClient:
-    return request.app.state.rasa
+def get_router(request: Request) -> Router:
+    return request.app.state.gateway.router
 
 
-RasaDep = Annotated[RasaClient, Depends(get_rasa)]
+RouterDep = Annotated[Router, Depends(get_router)]
 
 
 class WebSender:
@@ -86,10 +87,10 @@ async def chat_page() -> FileResponse:
 
 
 @router.post("/api/web/messages")
-async def post_message(message: WebMessage, rasa: RasaDep) -> WebAnswer:
+async def post_message(message: WebMessage, router: RouterDep) -> WebAnswer:
     incoming = IncomingMessage(channel="web", sender=message.sender, text=message.text, payload=message.payload)
     try:
-        return WebAnswer(replies=await rasa.send(incoming))
+        return WebAnswer(replies=await router.send(incoming))
     except RasaUnavailable:
         return WebAnswer(replies=[Reply(text=messages.RASA_UNAVAILABLE)], delivered=False)
 

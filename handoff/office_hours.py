@@ -84,6 +84,16 @@ class OfficeHours:
             return False
         return any(opens <= now.time() < closes for opens, closes in self.week[now.weekday()])
 
+    def session_start(self, moment: dt.datetime) -> dt.datetime | None:
+        """When the session ``moment`` falls in began; None when the office is closed then."""
+        now = self.local(moment)
+        if holiday_name(now.date()):
+            return None
+        for opens, closes in self.week[now.weekday()]:
+            if opens <= now.time() < closes:
+                return dt.datetime.combine(now.date(), opens, tzinfo=self.zone)
+        return None
+
     def next_opening(self, moment: dt.datetime) -> dt.datetime:
         """The next moment the office opens (``moment`` itself when it is open)."""
         now = self.local(moment)

@@ -4,6 +4,7 @@ open (once per conversation), claim, release, transfer, snooze, resolve, cancel.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from collections.abc import Callable
 from typing import Any
@@ -12,7 +13,7 @@ from sqlalchemy import Engine, and_, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from handoff.model import Handoff, HandoffConflict, State, Summary, TranscriptLine
-from storage.tables import handoffs, transcript
+from storage.tables import handoff_ratings, handoffs, transcript
 
 LIVE = (State.WAITING.value, State.WITH_OFFICER.value)
 Clock = Callable[[], float]
@@ -74,11 +75,15 @@ class Handoffs:
                        .values(notify_when_answered=1))
 
     def position(self, handoff: Handoff) -> int:
-        """1 for the next in line of its office (snoozed ones wait behind)."""
+        """1 for the next in line of its office. Compared in the database, on
+        the stored opening time, then the id for handoffs opened at the same moment."""
+        mine = select(handoffs.c.opened_at).where(handoffs.c.id == handoff.id).scalar_subquery()
         with self._engine.connect() as db:
             ahead = db.execute(select(func.count()).select_from(handoffs).where(and_(
                 handoffs.c.office == handoff.office, handoffs.c.state == State.WAITING.value,
-                handoffs.c.opened_at < handoff.opened_at.timestamp()))).scalar_one()
+                handoffs.c.id != handoff.id,
+                (handoffs.c.opened_at < mine) | ((handoffs.c.opened_at == mine) & (handoffs.c.id < handoff.id))))
+            ).scalar_one()
         return ahead + 1
 
     # -- the officers' side ------------------------------------------------------------------------
@@ -91,7 +96,7 @@ class Handoffs:
         """The office's live handoffs: waiting ones first, oldest first, then those with officers."""
         with self._engine.connect() as db:  # ordering by state puts "waiting" before "with_officer"
             rows = db.execute(select(handoffs).where(and_(handoffs.c.office == office, handoffs.c.state.in_(LIVE)))
-                              .order_by(handoffs.c.state, handoffs.c.opened_at)).all()
+                              .order_by(handoffs.c.state, handoffs.c.opened_at, handoffs.c.id)).all()
         return [_row_to_handoff(row) for row in rows]
 
     def claim(self, handoff_id: int, officer: str) -> Handoff:
@@ -153,6 +158,21 @@ class Handoffs:
             db.execute(update(handoffs).where(and_(handoffs.c.id == handoff_id, handoffs.c.state.in_(LIVE))).values(
                 state=State.CLOSED.value, live_conversation=None, closed_at=self._clock(), closed_by=closed_by))
         return self.get(handoff_id)
+
+    def rate(self, handoff_id: int, score: int) -> bool:
+        """The citizen's satisfaction (1–5) with a closed handoff, kept with its officer and procedures;
+        False when it was rated before or is not closed (a button tapped twice counts once)."""
+        handoff = self.get(handoff_id)
+        if handoff is None or handoff.state != State.CLOSED or not 1 <= score <= 5:
+            return False
+        try:
+            with self._engine.begin() as db:
+                db.execute(insert(handoff_ratings).values(
+                    handoff_id=handoff_id, officer=handoff.officer, office=handoff.office, score=score,
+                    procedures=json.dumps(handoff.summary.procedures, ensure_ascii=False), at=self._clock()))
+        except IntegrityError:
+            return False
+        return True
 
     # -- transcript --------------------------------------------------------------------------------
     def record(self, conversation: str, author: str, text: str, officer: str | None = None) -> None:

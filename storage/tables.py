@@ -142,3 +142,15 @@ transcript = Table(
     Column("handoff_id", BigInteger().with_variant(Integer, "sqlite")),
     Column("text", Text, nullable=False),
 )
+
+# The citizen's answer to the satisfaction question after an officer closed the conversation.
+handoff_ratings = Table(
+    "handoff_ratings",
+    metadata,
+    Column("handoff_id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("officer", String(64)),
+    Column("office", String(64), nullable=False),
+    Column("procedures", Text, nullable=False),  # JSON list, from the handoff's summary
+    Column("score", Integer, nullable=False),  # 1 (not satisfied) … 5 (satisfied)
+    Column("at", Float, nullable=False),
+)

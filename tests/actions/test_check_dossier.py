@@ -74,7 +74,7 @@ def test_an_overdue_dossier_gets_an_apology_and_an_officer_button(dispatcher):
     run(dispatcher, overdue.code)
     message = dispatcher.messages[0]
     assert "xin lỗi" in message["text"] and "quá hạn" in message["text"]
-    assert message["buttons"][0] == {"title": "Gặp cán bộ", "payload": "/request_human"}
+    assert message["buttons"][0] == {"title": "Gặp cán bộ", "payload": "/handoff_overdue_dossier"}
 
 
 def test_an_unknown_code_is_said_plainly(dispatcher):

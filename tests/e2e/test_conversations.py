@@ -183,3 +183,19 @@ def test_id_card_and_phone_numbers_a_citizen_types_never_reach_any_log(assistant
     assistant.web_says(sender, "hồ sơ 000.00.04.H51-200221-0001 của tôi, sđt 0987654321")
     written = "\n".join(path.read_text(errors="replace") for path in assistant.logs.glob("*.log"))
     assert written and "079203004567" not in written and "0987654321" not in written and "0987 654 321" not in written
+
+
+def test_asking_for_an_officer_is_offered_honestly_then_the_bot_stays_silent_until_the_citizen_goes_back(assistant):
+    sender = new_sender()
+    assistant.web_says(sender, "đất nhà tôi bị cấp sổ đỏ sai diện tích thì làm sao")
+    offer = assistant.web_says(sender, "cho tôi nói chuyện với cán bộ")
+    assert "trợ lý ảo tạm dừng" in reply_texts(offer)
+    assert [b["payload"] for reply in offer["replies"] for b in reply["buttons"]][0] == "/handoff"
+    queued = reply_texts(assistant.web_says(sender, "Chuyển cho cán bộ", "/handoff"))
+    assert "hàng chờ" in queued
+    assert assistant.web_says(sender, "cán bộ ơi giúp tôi với")["replies"] == []
+    events_before = len(assistant.tracker(f"web:{sender}")["events"])
+    assert assistant.web_says(sender, "alo")["replies"] == []
+    assert len(assistant.tracker(f"web:{sender}")["events"]) == events_before  # Rasa heard nothing
+    assert "Đã quay lại trợ lý ảo" in reply_texts(assistant.web_says(sender, "quay lại trợ lý ảo"))
+    assert "hộ chiếu" in reply_texts(assistant.web_says(sender, "làm hộ chiếu cần giấy tờ gì")).lower()

@@ -58,3 +58,8 @@ def test_an_office_may_also_open_on_saturday_morning():
 def test_office_hours_that_make_no_sense_are_refused_with_a_reason(bad):
     with pytest.raises(ValueError):
         OfficeHours.parse(bad)
+
+
+def test_the_current_session_began_at_its_opening_and_there_is_none_at_lunch():
+    assert HOURS.session_start(at("2026-12-01 15:10")) == at("2026-12-01 13:30")
+    assert HOURS.session_start(at("2026-12-01 12:00")) is None

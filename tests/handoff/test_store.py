@@ -127,3 +127,18 @@ def test_the_transcript_keeps_every_author_in_order_and_ties_lines_to_the_handof
     assert [line.author for line in lines] == ["citizen", "bot", "citizen", "officer"]
     assert [line.handoff_id for line in lines] == [None, None, handoff.id, handoff.id]
     assert lines[-1].officer == "officer-1" and store.transcript("telegram:2") == []
+
+
+def test_the_satisfaction_answer_is_kept_once_with_the_officer_and_procedures(store):
+    handoff, _ = store.open("telegram:1", "office-1", summary())
+    assert not store.rate(handoff.id, 5)  # not closed yet
+    store.claim(handoff.id, "officer-1")
+    store.resolve(handoff.id, "officer-1")
+    assert store.rate(handoff.id, 5) and not store.rate(handoff.id, 1) and not store.rate(999, 5)
+    from sqlalchemy import select
+
+    from storage.tables import handoff_ratings
+    with store._engine.connect() as db:
+        row = db.execute(select(handoff_ratings)).one()
+    assert (row.officer, row.office, row.score) == ("officer-1", "office-1", 5)
+    assert "Đăng ký biến động đất đai" in row.procedures

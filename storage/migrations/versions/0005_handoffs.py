@@ -1,4 +1,4 @@
-"""Handoffs to officers and the conversations' transcript.
+"""Handoffs to officers, the conversations' transcript and the citizens' ratings.
 
 Revision ID: 0005
 Revises: 0004
@@ -47,9 +47,19 @@ def upgrade() -> None:
         sa.Column("text", sa.Text, nullable=False),
     )
     op.create_index("ix_transcript_conversation", "transcript", ["conversation"])
+    op.create_table(
+        "handoff_ratings",
+        sa.Column("handoff_id", ID, primary_key=True),
+        sa.Column("officer", sa.String(64)),
+        sa.Column("office", sa.String(64), nullable=False),
+        sa.Column("procedures", sa.Text, nullable=False),
+        sa.Column("score", sa.Integer, nullable=False),
+        sa.Column("at", sa.Float, nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("handoff_ratings")
     op.drop_index("ix_transcript_conversation", "transcript")
     op.drop_table("transcript")
     op.drop_index("ix_handoffs_office_state", "handoffs")
