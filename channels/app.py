@@ -7,12 +7,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 
 from channels import dossier_events, health, messages, telegram, web, zalo_bot, zalo_oa
+from channels.console import pages as console
 from channels.gateway import Gateway
 from channels.rasa_client import RasaClient
 from channels.settings import GatewaySettings
@@ -51,11 +52,16 @@ def create_app(settings: GatewaySettings | None = None, rasa: RasaClient | None 
         logger.error("store unavailable for %s: %s", request.url.path, type(error).__name__)
         return JSONResponse({"detail": messages.STORE_UNAVAILABLE}, status_code=503)
 
+    @app.exception_handler(console.LoginRequired)
+    async def to_login(request: Request, error: Exception) -> RedirectResponse:
+        return RedirectResponse("/console/login", status_code=303)
+
     app.include_router(health.router)
     app.include_router(telegram.router)
     app.include_router(zalo_oa.router)
     app.include_router(zalo_bot.router)
     app.include_router(dossier_events.router)
     app.include_router(web.router)
+    app.include_router(console.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
     return app

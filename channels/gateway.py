@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from channels import messages, telegram, web, zalo_bot, zalo_oa
+from channels.console.accounts import Accounts
 from channels.conversation import ChannelSender, converse
 from channels.dossier_events import poll_followed
 from channels.inbox import Inbox, RedisInbox, SqlInbox
@@ -42,6 +43,7 @@ class Gateway:
         self.rasa = rasa or RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
         self.options = OptionStore(self.engine)
         self.live = LiveHub()
+        self.accounts = Accounts(self.engine)
         self.offices = load_offices(settings.handoff_offices_file)
         self.router = Router(self.rasa, self.engine, self.offices, self.live, settings.handoff_minutes_per_conversation)
         self.rate_limit = SenderRateLimit(settings.sender_messages_per_minute)
@@ -54,7 +56,7 @@ class Gateway:
         self._add_channels()
         self.worker = Worker(self.inbox, self._handlers, self.senders, concurrency=settings.worker_concurrency,
                              lease_seconds=settings.worker_lease_seconds, max_attempts=settings.worker_max_attempts,
-                             backoff=settings.worker_backoff_seconds)
+                             backoff=settings.worker_backoff_seconds, on_delivery=self._delivery_changed)
         self._task: asyncio.Task | None = None
 
     def _make_inbox(self) -> Inbox:
@@ -179,10 +181,18 @@ class Gateway:
         if channel not in self.senders:
             raise ValueError(f"channel {channel} is off")
         stored = await self.inbox.put(channel, f"push:{key}", f"{channel}:{recipient}", "push",
-                                      push_body(recipient, replies))
+                                      push_body(recipient, replies, key))
         if stored:
             self.worker.wake()
         return stored
+
+    async def _delivery_changed(self, key: str, status: str) -> None:
+        """An officer's reply was delivered, is being retried, or failed: the console shows it live."""
+        if not key.startswith("officer-reply:"):
+            return
+        handoff = await run_sync(self.engine, self.router.handoffs.set_delivery, key, status)
+        if handoff is not None:
+            self.live.publish(handoff.office, {"kind": "conversation", "handoff": handoff.id})
 
     async def answer(self, body: dict[str, Any]) -> None:
         """Answers one stored message of a channel without its own handlers (both Zalo channels)."""

@@ -24,14 +24,22 @@ IncomingHandler = Callable[[dict[str, Any]], Awaitable[None]]
 BACKOFF_SECONDS = (1, 2, 5, 15, 30, 60)
 
 
-def push_body(recipient: str, replies: list[Reply]) -> dict[str, Any]:
-    return {"recipient": recipient, "replies": [reply.model_dump(exclude_none=True) for reply in replies]}
+# Told how a keyed push went: (key, "delivered" | "retrying" | "failed"); an officer's console shows it.
+DeliveryHook = Callable[[str, str], Awaitable[None]]
+
+
+def push_body(recipient: str, replies: list[Reply], key: str | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"recipient": recipient, "replies": [reply.model_dump(exclude_none=True) for reply in replies]}
+    if key:
+        body["key"] = key
+    return body
 
 
 class Worker:
     def __init__(self, inbox: Inbox, handlers: dict[str, IncomingHandler], senders: dict[str, ChannelSender],
                  *, concurrency: int = 8, lease_seconds: float = 90.0, max_attempts: int = 6,
-                 poll_seconds: float = 1.0, backoff: tuple[float, ...] = BACKOFF_SECONDS) -> None:
+                 poll_seconds: float = 1.0, backoff: tuple[float, ...] = BACKOFF_SECONDS,
+                 on_delivery: DeliveryHook | None = None) -> None:
         self._inbox = inbox
         self._handlers = handlers
         self._senders = senders
@@ -40,6 +48,7 @@ class Worker:
         self._max_attempts = max_attempts
         self._poll = poll_seconds
         self._backoff = backoff
+        self._on_delivery = on_delivery
         self._wake = asyncio.Event()
         self._stopping = False
         self._queues: dict[str, list[InboxItem]] = {}  # conversation -> its claimed messages, in order
@@ -110,6 +119,8 @@ class Worker:
             else:
                 await self._handlers[item.channel](item.body)
             await self._inbox.done(item)
+            if item.kind == "push":
+                await self._tell(item, "delivered")
         except DeliveryFailed as failure:
             # Rasa's answer is kept: from now on the item is a delivery of those replies.
             pushed = InboxItem(item.id, item.channel, item.conversation, "push",
@@ -128,11 +139,21 @@ class Worker:
             logger.warning("%s message %s failed (attempt %d), retry in %ss: %s",
                            item.channel, item.id, item.attempts, delay, error)
             await self._inbox.retry(item, error, delay, kind=kind, body=body)
+            await self._tell(item, "retrying")
             return
         logger.error("%s message %s given up after %d attempts: %s", item.channel, item.id, item.attempts, error)
         await self._inbox.fail(item, error)
+        await self._tell(item, "failed")
         if item.kind == "incoming" and kind is None:
             await self._apologise(item)
+
+    async def _tell(self, item: InboxItem, status: str) -> None:
+        key = item.body.get("key") if item.kind == "push" else None
+        if key and self._on_delivery is not None:
+            try:
+                await self._on_delivery(key, status)
+            except Exception:  # noqa: BLE001 - the delivery itself is settled; its report is best effort
+                logger.exception("delivery report for %s failed", item.channel)
 
     async def _apologise(self, item: InboxItem) -> None:
         """Tells the person their message could not be processed, so that nothing is lost silently."""

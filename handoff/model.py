@@ -78,6 +78,8 @@ class TranscriptLine(BaseModel):
     text: str
     officer: str | None = None
     handoff_id: int | None = None
+    delivery: str | None = None  # an officer's reply: the key of the push that delivers it
+    delivery_status: str | None = None  # queued, delivered, retrying, failed
 
 
 class HandoffConflict(Exception):

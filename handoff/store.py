@@ -175,12 +175,22 @@ class Handoffs:
         return True
 
     # -- transcript --------------------------------------------------------------------------------
-    def record(self, conversation: str, author: str, text: str, officer: str | None = None) -> None:
-        """Adds a line to the conversation's transcript (tied to its live handoff, if any)."""
+    def record(self, conversation: str, author: str, text: str, officer: str | None = None,
+               delivery: str | None = None) -> None:
+        """Adds a line to the conversation's transcript (tied to its live handoff, if any); ``delivery``
+        names the push that carries an officer's reply."""
         live = self.live(conversation)
         with self._engine.begin() as db:
             db.execute(insert(transcript).values(conversation=conversation, at=self._clock(), author=author,
-                                                 officer=officer, handoff_id=live.id if live else None, text=text))
+                                                 officer=officer, handoff_id=live.id if live else None, text=text,
+                                                 delivery=delivery, delivery_status="queued" if delivery else None))
+
+    def set_delivery(self, delivery: str, status: str) -> Handoff | None:
+        """Records how the push ``delivery`` went; the handoff its line belongs to."""
+        with self._engine.begin() as db:
+            db.execute(update(transcript).where(transcript.c.delivery == delivery).values(delivery_status=status))
+            handoff_id = db.execute(select(transcript.c.handoff_id).where(transcript.c.delivery == delivery)).scalar()
+        return self.get(handoff_id) if handoff_id else None
 
     def transcript(self, conversation: str, limit: int = 500) -> list[TranscriptLine]:
         """The latest ``limit`` lines, oldest first."""
@@ -188,4 +198,6 @@ class Handoffs:
             rows = db.execute(select(transcript).where(transcript.c.conversation == conversation)
                               .order_by(transcript.c.id.desc()).limit(limit)).all()
         return [TranscriptLine(conversation=r.conversation, at=_at(r.at), author=r.author, text=r.text,
-                               officer=r.officer, handoff_id=r.handoff_id) for r in reversed(rows)]
+                               officer=r.officer, handoff_id=r.handoff_id, delivery=r.delivery,
+                               delivery_status=r.delivery_status)
+                for r in reversed(rows)]

@@ -141,6 +141,8 @@ transcript = Table(
     Column("officer", String(64)),
     Column("handoff_id", BigInteger().with_variant(Integer, "sqlite")),
     Column("text", Text, nullable=False),
+    Column("delivery", String(200), index=True),  # an officer's reply: the key of the push delivering it
+    Column("delivery_status", String(16)),  # queued, delivered, retrying, failed
 )
 
 # The citizen's answer to the satisfaction question after an officer closed the conversation.
@@ -153,4 +155,47 @@ handoff_ratings = Table(
     Column("procedures", Text, nullable=False),  # JSON list, from the handoff's summary
     Column("score", Integer, nullable=False),  # 1 (not satisfied) … 5 (satisfied)
     Column("at", Float, nullable=False),
+)
+
+# The officers' console: accounts (Argon2 hashes), sessions (only a hash of the cookie's token is
+# kept), failed logins (throttling) and the audit log of every view, reveal, reply, transfer and close.
+officers = Table(
+    "officers",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("role", String(16), nullable=False),  # officer, supervisor
+    Column("office", String(64), nullable=False),
+    Column("active", Integer, nullable=False, default=1),
+    Column("created_at", Float, nullable=False),
+)
+
+console_sessions = Table(
+    "console_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("username", String(64), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("expires_at", Float, nullable=False),
+)
+
+console_login_failures = Table(
+    "console_login_failures",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False, index=True),
+    Column("address", String(64), nullable=False),
+    Column("at", Float, nullable=False),
+)
+
+console_audit = Table(
+    "console_audit",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("at", Float, nullable=False),
+    Column("username", String(64), nullable=False),
+    Column("office", String(64), nullable=False),
+    Column("action", String(32), nullable=False),  # login, view, reveal, reply, claim, release, transfer, ...
+    Column("handoff_id", BigInteger().with_variant(Integer, "sqlite")),
+    Column("detail", String(500)),
 )

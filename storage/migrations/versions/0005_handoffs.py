@@ -1,4 +1,5 @@
-"""Handoffs to officers, the conversations' transcript and the citizens' ratings.
+"""Handoffs to officers, the conversations' transcript, the citizens' ratings and the officers' console
+(accounts, sessions, failed logins, audit log).
 
 Revision ID: 0005
 Revises: 0004
@@ -45,8 +46,11 @@ def upgrade() -> None:
         sa.Column("officer", sa.String(64)),
         sa.Column("handoff_id", ID),
         sa.Column("text", sa.Text, nullable=False),
+        sa.Column("delivery", sa.String(200)),
+        sa.Column("delivery_status", sa.String(16)),
     )
     op.create_index("ix_transcript_conversation", "transcript", ["conversation"])
+    op.create_index("ix_transcript_delivery", "transcript", ["delivery"])
     op.create_table(
         "handoff_ratings",
         sa.Column("handoff_id", ID, primary_key=True),
@@ -58,8 +62,52 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "officers",
+        sa.Column("username", sa.String(64), primary_key=True),
+        sa.Column("password_hash", sa.String(255), nullable=False),
+        sa.Column("role", sa.String(16), nullable=False),
+        sa.Column("office", sa.String(64), nullable=False),
+        sa.Column("active", sa.Integer, nullable=False, server_default="1"),
+        sa.Column("created_at", sa.Float, nullable=False),
+    )
+    op.create_table(
+        "console_sessions",
+        sa.Column("token_hash", sa.String(64), primary_key=True),
+        sa.Column("username", sa.String(64), nullable=False),
+        sa.Column("csrf", sa.String(64), nullable=False),
+        sa.Column("expires_at", sa.Float, nullable=False),
+    )
+    op.create_index("ix_console_sessions_username", "console_sessions", ["username"])
+    op.create_table(
+        "console_login_failures",
+        sa.Column("id", ID, primary_key=True, autoincrement=True),
+        sa.Column("username", sa.String(64), nullable=False),
+        sa.Column("address", sa.String(64), nullable=False),
+        sa.Column("at", sa.Float, nullable=False),
+    )
+    op.create_index("ix_console_login_failures_username", "console_login_failures", ["username"])
+    op.create_table(
+        "console_audit",
+        sa.Column("id", ID, primary_key=True, autoincrement=True),
+        sa.Column("at", sa.Float, nullable=False),
+        sa.Column("username", sa.String(64), nullable=False),
+        sa.Column("office", sa.String(64), nullable=False),
+        sa.Column("action", sa.String(32), nullable=False),
+        sa.Column("handoff_id", ID),
+        sa.Column("detail", sa.String(500)),
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("console_audit")
+    op.drop_index("ix_console_login_failures_username", "console_login_failures")
+    op.drop_table("console_login_failures")
+    op.drop_index("ix_console_sessions_username", "console_sessions")
+    op.drop_table("console_sessions")
+    op.drop_table("officers")
     op.drop_table("handoff_ratings")
+    op.drop_index("ix_transcript_delivery", "transcript")
     op.drop_index("ix_transcript_conversation", "transcript")
     op.drop_table("transcript")
     op.drop_index("ix_handoffs_office_state", "handoffs")

@@ -1,0 +1,1 @@
+"""The officers' web console (an edge of the gateway)."""

@@ -1,0 +1,181 @@
+"""The officers' console: login and its protections, each office's queue, claiming, replying through
+the citizen's channel, closing with the satisfaction question, masking and the audit log."""
+
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from channels.console.accounts import Accounts
+from handoff.model import State
+from handoff.store import Handoffs
+
+PASSWORD = "mat-khau-rat-dai-2026"
+CITIZEN = "citizen-web-0001"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def console(gateway_client):
+    with gateway_client() as client:
+        accounts = Accounts(client.gateway.engine)
+        accounts.add("truong.bp", PASSWORD, "supervisor", "mot-cua")
+        accounts.add("can.bo.an", PASSWORD, "officer", "mot-cua")
+        accounts.add("can.bo.xa.khac", PASSWORD, "officer", "xa-khac")
+        yield client
+
+
+def csrf_in(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+def log_in(client, username: str, password: str = PASSWORD):
+    page = client.get("/console/login")
+    return client.post("/console/login", data={"username": username, "password": password, "csrf": csrf_in(page.text)},
+                       follow_redirects=False)
+
+
+def logged_in(client, username: str) -> str:
+    """Logs in and returns the session's CSRF token."""
+    assert log_in(client, username).status_code == 303
+    return csrf_in(client.get("/console").text)
+
+
+def citizen_asks_for_an_officer(client, text: str = "sổ đỏ nhà tôi ghi sai diện tích, sđt tôi 0912345678") -> int:
+    client.post("/api/web/messages", json={"sender": CITIZEN, "text": text})
+    client.post("/api/web/messages", json={"sender": CITIZEN, "text": "Chuyển cho cán bộ", "payload": "/handoff"})
+    return Handoffs(client.gateway.engine).live(f"web:{CITIZEN}").id
+
+
+@pytest.mark.parametrize(("method", "path"), [
+    ("get", "/console"), ("get", "/console/conversations/1"), ("get", "/console/events"), ("get", "/console/audit"),
+    ("post", "/console/conversations/1/claim"), ("post", "/console/conversations/1/reply"),
+])
+def test_without_a_session_every_page_redirects_to_the_login(console, method, path):
+    response = getattr(console, method)(path, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/console/login"
+
+
+def test_the_login_form_has_the_contract_fields_and_a_wrong_password_is_refused_politely(console):
+    page = console.get("/console/login")
+    assert 'name="username"' in page.text and 'name="password"' in page.text and page.status_code == 200
+    refused = log_in(console, "can.bo.an", "sai-mat-khau-roi")
+    assert refused.status_code == 401 and "không đúng" in refused.text
+
+
+def test_the_session_cookie_is_http_only_and_same_site(console):
+    response = log_in(console, "can.bo.an")
+    cookie = response.headers["set-cookie"]
+    assert "console_session=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
+
+
+def test_a_login_without_its_csrf_token_is_forbidden(console):
+    response = console.post("/console/login", data={"username": "can.bo.an", "password": PASSWORD})
+    assert response.status_code == 403
+
+
+def test_repeated_wrong_passwords_lock_the_login_even_with_the_right_one(console):
+    for _ in range(5):
+        log_in(console, "can.bo.an", "doan-mo-mat-khau")
+    locked = log_in(console, "can.bo.an")
+    assert locked.status_code == 401 and "quá nhiều lần" in locked.text
+
+
+def test_passwords_never_reach_the_log(console, caplog):
+    with caplog.at_level(logging.DEBUG):
+        log_in(console, "can.bo.an", "sai-mat-khau-bi-mat-123")
+        log_in(console, "can.bo.an")
+    assert "sai-mat-khau-bi-mat-123" not in caplog.text and PASSWORD not in caplog.text
+
+
+def test_an_officer_claims_replies_on_the_citizen_s_channel_and_closes_with_the_satisfaction_question(console, rasa):
+    handoff_id = citizen_asks_for_an_officer(console)
+    csrf = logged_in(console, "can.bo.an")
+    queue = console.get("/console").text
+    assert "sổ đỏ nhà tôi ghi sai diện tích" in queue and "Nhận" in queue
+
+    assert console.post(f"/console/conversations/{handoff_id}/claim", data={}).status_code == 403  # no CSRF
+    claimed = console.post(f"/console/conversations/{handoff_id}/claim", data={"csrf": csrf}, follow_redirects=False)
+    assert claimed.status_code == 303
+    assert Handoffs(console.gateway.engine).get(handoff_id).state == State.WITH_OFFICER
+
+    asked_rasa = len([r for r in rasa.requests if r[1] == "/webhooks/rest/webhook"])
+    console.post(f"/console/conversations/{handoff_id}/reply", data={"csrf": csrf, "text": "Chào anh, tôi kiểm tra ngay."})
+    console.drain()
+    pushed = console.get(f"/api/web/updates?sender={CITIZEN}").json()["replies"]
+    assert [reply["text"] for reply in pushed] == ["Chào anh, tôi kiểm tra ngay."]
+    console.post("/api/web/messages", json={"sender": CITIZEN, "text": "cảm ơn chị"})
+    assert len([r for r in rasa.requests if r[1] == "/webhooks/rest/webhook"]) == asked_rasa  # Rasa heard nothing
+    page = console.get(f"/console/conversations/{handoff_id}").text
+    assert "cảm ơn chị" in page and "Đã gửi" in page
+
+    console.post(f"/console/conversations/{handoff_id}/resolve", data={"csrf": csrf})
+    console.drain()
+    closing = console.get(f"/api/web/updates?sender={CITIZEN}").json()["replies"]
+    assert "Bạn thấy cán bộ hỗ trợ thế nào?" in closing[0]["text"]
+    assert [b["title"] for b in closing[0]["buttons"]] == ["😊 Hài lòng", "😐 Bình thường", "☹️ Chưa hài lòng"]
+    assert Handoffs(console.gateway.engine).state_of(f"web:{CITIZEN}") == State.BOT
+
+
+def test_an_officer_cannot_open_or_take_another_office_s_conversation_by_guessing_its_id(console):
+    handoff_id = citizen_asks_for_an_officer(console)
+    csrf = logged_in(console, "can.bo.xa.khac")
+    assert "sổ đỏ" not in console.get("/console").text
+    assert console.get(f"/console/conversations/{handoff_id}").status_code == 404
+    assert console.post(f"/console/conversations/{handoff_id}/claim", data={"csrf": csrf}).status_code == 404
+    assert Handoffs(console.gateway.engine).get(handoff_id).state == State.WAITING
+
+
+def test_numbers_are_masked_until_revealed_and_the_reveal_is_audited(console):
+    handoff_id = citizen_asks_for_an_officer(console)
+    csrf = logged_in(console, "can.bo.an")
+    for page in (console.get("/console").text, console.get(f"/console/conversations/{handoff_id}").text):
+        assert "0912345678" not in page
+    assert "******5678" in console.get(f"/console/conversations/{handoff_id}").text
+    revealed = console.post(f"/console/conversations/{handoff_id}/reveal", data={"csrf": csrf})
+    assert "0912345678" in revealed.text
+    actions = [row["action"] for row in Accounts(console.gateway.engine).audit_log("mot-cua")]
+    assert "reveal" in actions and "view" in actions and "login" in actions
+
+
+def test_a_held_conversation_cannot_be_answered_by_another_officer(console):
+    handoff_id = citizen_asks_for_an_officer(console)
+    csrf = logged_in(console, "can.bo.an")
+    console.post(f"/console/conversations/{handoff_id}/claim", data={"csrf": csrf})
+    console.cookies.clear()
+    other = logged_in(console, "truong.bp")
+    assert console.post(f"/console/conversations/{handoff_id}/claim", data={"csrf": other}).status_code == 409
+    assert console.post(f"/console/conversations/{handoff_id}/reply", data={"csrf": other, "text": "x"}).status_code == 409
+
+
+def test_supervisors_add_officers_to_their_office_and_read_the_audit_log_officers_cannot(console):
+    csrf = logged_in(console, "can.bo.an")
+    assert console.get("/console/officers").status_code == 403 and console.get("/console/audit").status_code == 403
+    console.cookies.clear()
+    csrf = logged_in(console, "truong.bp")
+    created = console.post("/console/officers", data={"csrf": csrf, "username": "can.bo.binh", "password": "mot-mat-khau-dai",
+                                                      "role": "officer"})
+    assert "Đã tạo tài khoản can.bo.binh" in created.text
+    assert Accounts(console.gateway.engine).get("can.bo.binh").office == "mot-cua"
+    short = console.post("/console/officers", data={"csrf": csrf, "username": "can.bo.c", "password": "ngan", "role": "officer"})
+    assert short.status_code == 400 and "ít nhất 10 ký tự" in short.text
+    export = console.get("/console/audit.csv")
+    assert export.status_code == 200 and "add_officer" in export.text and "login" in export.text
+
+
+def test_the_command_creates_the_first_supervisor_reading_the_password_from_standard_input(tmp_path):
+    database = f"sqlite:///{tmp_path / 'app.db'}"
+    done = subprocess.run([sys.executable, "-m", "channels", "officers", "add", "--username", "truong.bp",
+                           "--role", "supervisor", "--office", "mot-cua"], input=f"{PASSWORD}\n", text=True,
+                          capture_output=True, env={"DATABASE_URL": database, "PATH": "/usr/bin:/bin"}, cwd=ROOT,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert PASSWORD not in done.stdout + done.stderr
+    from storage.database import make_engine
+
+    assert Accounts(make_engine(database)).get("truong.bp").is_supervisor
