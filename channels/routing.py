@@ -7,7 +7,8 @@ Every channel's turn goes through ``Router.send`` (it stands where the Rasa clie
 - while a conversation waits or is with an officer, the citizen's messages go to the console and
   the bot says nothing; "quay lại trợ lý ảo" or /huy gives the conversation back to the bot;
 - ``/rate_officer{...}`` records the satisfaction answer after an officer closed the conversation;
-- everything else goes to Rasa, and both sides of the turn are kept in the transcript.
+- everything else goes to Rasa, and both sides of the turn are kept in the transcript; a citizen who is
+  clearly upset is also offered an officer.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from handoff.model import Handoff, Reason, State
 from handoff.offices import Office
 from handoff.store import Handoffs
 from handoff.summary import compose
+from handoff.upset import is_upset
 from storage.database import run_sync
 from vntext.chars import fold
 
@@ -90,6 +92,10 @@ class Router:
         if live is not None:
             return await self._to_officer(message, live)
         replies = await self.rasa.send(message)
+        if is_upset(message.text) and not any(b.payload.startswith("/handoff") for r in replies for b in r.buttons):
+            replies = [*replies, Reply(text=messages.UPSET_OFFER, buttons=[
+                Button(title="Gặp cán bộ", payload=f"/handoff_{Reason.UPSET.value}"),
+                Button(title="Tiếp tục với trợ lý ảo", payload="/help")])]
         await self._keep_turn(message, replies)
         return replies
 

@@ -20,6 +20,8 @@ CALL_BACK = ("Bạn gửi số điện thoại ngay tại đây nhé; cán bộ 
              "dùng để gọi lại cho bạn.")
 CLOSED_BY_OFFICER = ("Cán bộ đã kết thúc cuộc trò chuyện. Trợ lý ảo tiếp tục hỗ trợ bạn từ đây. "
                      "Bạn thấy cán bộ hỗ trợ thế nào?")
+UPSET_OFFER = ("Tôi rất tiếc vì việc này làm bạn phiền lòng. Nếu bạn muốn, tôi chuyển ngay cho cán bộ để được "
+               "giải quyết trực tiếp; cán bộ sẽ đọc lại những gì bạn đã nói.")
 THANKS_FOR_RATING = "Cảm ơn bạn đã đánh giá! Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn."
 
 RATING_BUTTONS = [("😊 Hài lòng", 5), ("😐 Bình thường", 3), ("☹️ Chưa hài lòng", 1)]

@@ -146,3 +146,13 @@ async def test_nobody_claiming_within_the_office_time_is_told_once_with_choices(
     assert pushed[0][3] == ["/handoff_wait", "/handoff_call_back", "/restart"]
     wait = await router.send(IncomingMessage(channel="telegram", sender="555", payload="/handoff_wait"))
     assert "hàng chờ" in wait[0].text
+
+
+def test_a_clearly_upset_citizen_is_offered_an_officer_after_the_bot_s_answer(gateway_client):
+    with gateway_client() as client:
+        replies = say(client, "làm ăn kiểu gì mà hồ sơ 2 tháng chưa xong")
+        assert replies[0]["text"].startswith("đã nhận") and "phiền lòng" in replies[-1]["text"]
+        assert replies[-1]["buttons"][0]["payload"] == "/handoff_upset"
+        say(client, "Gặp cán bộ", "/handoff_upset")
+        assert Handoffs(client.gateway.engine).live(CONVERSATION).summary.reason == Reason.UPSET
+        assert "phiền lòng" not in " ".join(r["text"] for r in say(client, "lam cccd o dau"))  # waiting: silent
