@@ -57,6 +57,14 @@ def rating_buttons(handoff_id: int) -> list[Button]:
             for title, score in messages.RATING_BUTTONS]
 
 
+def button_payload(message: IncomingMessage) -> str:
+    """The button's payload, also where a channel sends it back as the person's text (Zalo OA)."""
+    if message.payload:
+        return message.payload.strip()
+    text = message.text.strip()
+    return text if text.startswith("/") else ""
+
+
 def citizen_words(message: IncomingMessage) -> str:
     """What the officer sees of a citizen's message (a button by its title, an attachment by its kind)."""
     words = message.text.strip()
@@ -79,7 +87,7 @@ class Router:
             (lambda: dt.datetime.now(dt.timezone.utc))
 
     async def send(self, message: IncomingMessage) -> list[Reply]:
-        payload = (message.payload or "").strip()
+        payload = button_payload(message)
         if match := _HANDOFF.match(payload):
             return await self._hand_off(message, match.group(1))
         if match := _RATE.match(payload):
@@ -150,7 +158,7 @@ class Router:
 
     async def _to_officer(self, message: IncomingMessage, live: Handoff) -> list[Reply]:
         conversation = message.conversation_id
-        payload = (message.payload or "").strip()
+        payload = button_payload(message)
         if payload == BACK_TO_BOT_PAYLOAD or fold(message.text.strip().lower()).strip(" .!") in BACK_WORDS:
             cancelled = await self._db(self.handoffs.cancel, conversation)
             await self._db(self.handoffs.record, conversation, "system", "Người dân quay lại trợ lý ảo")

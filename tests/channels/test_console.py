@@ -179,3 +179,46 @@ def test_the_command_creates_the_first_supervisor_reading_the_password_from_stan
     from storage.database import make_engine
 
     assert Accounts(make_engine(database)).get("truong.bp").is_supervisor
+
+
+def test_the_same_handoff_works_for_a_zalo_oa_citizen_whose_buttons_come_back_as_text(gateway_client, rasa):
+    from tests.channels.test_zalo_oa import APP_ID, SECRET, USER, event, post
+    from tests.fakes.zalo import FakeZaloOA
+
+    with FakeZaloOA("access-0", "refresh-0") as zalo, gateway_client(
+            zalo_app_id=APP_ID, zalo_oa_secret_key=SECRET, zalo_oa_access_token="access-0",
+            zalo_oa_refresh_token="refresh-0", zalo_oa_api_base_url=zalo.url, zalo_oa_oauth_base_url=zalo.url) as client:
+        Accounts(client.gateway.engine).add("can.bo.an", PASSWORD, "officer", "mot-cua")
+        post(client, event("hồ sơ đất của tôi trễ hẹn 3 tuần", msg_id="z1"))
+        post(client, event("/handoff", msg_id="z2"))
+        client.drain()
+        assert "hàng chờ" in zalo.sent()[-1]["message"]["text"]
+        handoff = Handoffs(client.gateway.engine).live(f"zalo_oa:{USER}")
+        assert handoff.summary.question == "hồ sơ đất của tôi trễ hẹn 3 tuần" and handoff.summary.channel == "zalo_oa"
+        csrf = logged_in(client, "can.bo.an")
+        client.post(f"/console/conversations/{handoff.id}/claim", data={"csrf": csrf})
+        client.post(f"/console/conversations/{handoff.id}/reply", data={"csrf": csrf, "text": "Tôi đã báo phòng đất đai."})
+        client.drain()
+        assert zalo.sent()[-1] == {"recipient": {"user_id": USER}, "message": {"text": "Tôi đã báo phòng đất đai."}}
+        asked = len([r for r in rasa.requests if r[1] == "/webhooks/rest/webhook"])
+        post(client, event("dạ cảm ơn", msg_id="z3"))
+        client.drain()
+        assert len([r for r in rasa.requests if r[1] == "/webhooks/rest/webhook"]) == asked
+        assert "dạ cảm ơn" in client.get(f"/console/conversations/{handoff.id}").text
+
+
+def test_a_reply_the_channel_refuses_shows_as_not_delivered_in_the_console(gateway_client):
+    from tests.fakes.telegram_api import TOKEN
+
+    with gateway_client(telegram_bot_token=TOKEN, telegram_api_base_url="http://127.0.0.1:9",
+                        worker_max_attempts=1) as client:
+        Accounts(client.gateway.engine).add("can.bo.an", PASSWORD, "officer", "mot-cua")
+        store = Handoffs(client.gateway.engine)
+        from handoff.model import Summary
+
+        handoff, _ = store.open("telegram:555", "mot-cua", Summary(channel="telegram", question="alo"))
+        csrf = logged_in(client, "can.bo.an")
+        client.post(f"/console/conversations/{handoff.id}/claim", data={"csrf": csrf})
+        client.post(f"/console/conversations/{handoff.id}/reply", data={"csrf": csrf, "text": "Chào anh"})
+        client.drain()
+        assert "Chưa gửi được tới người dân" in client.get(f"/console/conversations/{handoff.id}").text
