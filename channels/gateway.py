@@ -18,6 +18,7 @@ import httpx
 
 from channels import messages, telegram, web, zalo_bot, zalo_oa
 from channels.console.accounts import Accounts
+from channels.console.procedures import ConsoleCatalog
 from channels.conversation import ChannelSender, converse
 from channels.dossier_events import poll_followed
 from channels.inbox import Inbox, RedisInbox, SqlInbox
@@ -45,7 +46,9 @@ class Gateway:
         self.live = LiveHub()
         self.accounts = Accounts(self.engine)
         self.offices = load_offices(settings.handoff_offices_file)
-        self.router = Router(self.rasa, self.engine, self.offices, self.live, settings.handoff_minutes_per_conversation)
+        self.catalog = ConsoleCatalog(settings.knowledge_catalog, settings.knowledge_overlay)
+        self.router = Router(self.rasa, self.engine, self.offices, self.live, settings.handoff_minutes_per_conversation,
+                             procedure_name=self.catalog.name_of)
         self.rate_limit = SenderRateLimit(settings.sender_messages_per_minute)
         self.http = httpx.AsyncClient(timeout=15.0)
         self._redis: Any = None

@@ -13,10 +13,12 @@ Every channel's turn goes through ``Router.send`` (it stands where the Rasa clie
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine
@@ -75,13 +77,15 @@ def citizen_words(message: IncomingMessage) -> str:
 
 class Router:
     def __init__(self, rasa: RasaClient, engine: Engine, offices: dict[str, Office], live: LiveHub,
-                 minutes_per_conversation: float = 5.0, clock=None) -> None:
+                 minutes_per_conversation: float = 5.0, clock=None,
+                 procedure_name: Callable[[str], str | None] = lambda code: None) -> None:
         self.rasa = rasa
         self.engine = engine
         self.offices = offices
         self.default_office = next(iter(offices))
         self.live = live
         self.minutes_per_conversation = minutes_per_conversation
+        self.procedure_name = procedure_name
         self.handoffs = Handoffs(engine, clock=clock) if clock else Handoffs(engine)
         self._now = (lambda: dt.datetime.fromtimestamp(clock(), dt.timezone.utc)) if clock else \
             (lambda: dt.datetime.now(dt.timezone.utc))
@@ -138,7 +142,7 @@ class Router:
         except ValueError:
             why = Reason.ASKED
         events = await self.rasa.tracker_events(conversation)
-        summary = compose(message.channel, events, why)
+        summary = await asyncio.to_thread(compose, message.channel, events, why, self.procedure_name)
         handoff, _ = await self._db(self.handoffs.open, conversation, self.default_office, summary)
         await self._db(self.handoffs.record, conversation, "system", f"Chuyển cho cán bộ ({why.value})")
         self.live.publish(handoff.office, {"kind": "queue", "handoff": handoff.id})

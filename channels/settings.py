@@ -60,6 +60,9 @@ class GatewaySettings(BaseSettings):
     # 13:30–17:00 when unset), the minutes one conversation takes an officer (for the rough wait told to
     # citizens), and the minutes of office time after which a conversation nobody claimed is told so.
     handoff_offices_file: Path | None = None  # HANDOFF_OFFICES_FILE
+    # The catalog the console searches (the same settings as the action server's).
+    knowledge_catalog: Path | None = None  # KNOWLEDGE_CATALOG; the starter catalog when unset
+    knowledge_overlay: bool = True
     handoff_minutes_per_conversation: float = 5.0
     handoff_unclaimed_minutes: float = 15.0
 

@@ -199,3 +199,13 @@ console_audit = Table(
     Column("handoff_id", BigInteger().with_variant(Integer, "sqlite")),
     Column("detail", String(500)),
 )
+
+# Canned replies supervisors keep for their office's officers.
+canned_replies = Table(
+    "canned_replies",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("office", String(64), nullable=False, index=True),
+    Column("title", String(100), nullable=False),
+    Column("text", Text, nullable=False),
+)

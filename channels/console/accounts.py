@@ -16,7 +16,7 @@ from pwdlib import PasswordHash
 from sqlalchemy import Engine, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from storage.tables import console_audit, console_login_failures, console_sessions, officers
+from storage.tables import canned_replies, console_audit, console_login_failures, console_sessions, officers
 
 ROLES = ("officer", "supervisor")
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
@@ -142,6 +142,24 @@ class Accounts:
         with self._engine.begin() as db:
             db.execute(update(officers).where(officers.c.username == username).values(active=0))
             db.execute(delete(console_sessions).where(console_sessions.c.username == username))
+
+    # -- canned replies ------------------------------------------------------------------------------
+    def canned(self, office: str) -> list[dict]:
+        with self._engine.connect() as db:
+            rows = db.execute(select(canned_replies).where(canned_replies.c.office == office)
+                              .order_by(canned_replies.c.title)).all()
+        return [dict(row._mapping) for row in rows]
+
+    def add_canned(self, office: str, title: str, text: str) -> None:
+        if not title.strip() or not text.strip():
+            raise AccountError("a canned reply needs a title and a text")
+        with self._engine.begin() as db:
+            db.execute(insert(canned_replies).values(office=office, title=title.strip()[:100], text=text.strip()))
+
+    def delete_canned(self, office: str, reply_id: int) -> None:
+        with self._engine.begin() as db:
+            db.execute(delete(canned_replies).where(and_(canned_replies.c.id == reply_id,
+                                                         canned_replies.c.office == office)))
 
     # -- audit -------------------------------------------------------------------------------------
     def audit(self, officer: Officer, action: str, handoff_id: int | None = None, detail: str = "") -> None:

@@ -17,7 +17,7 @@ import uuid
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.templating import Jinja2Templates
 
@@ -168,10 +168,15 @@ async def _queue_context(request: Request, session: Session) -> dict[str, Any]:
 
 # -- a conversation -------------------------------------------------------------------------------
 @router.get("/conversations/{handoff_id}", response_class=HTMLResponse)
-async def conversation_page(request: Request, session: SessionDep, handoff_id: int) -> HTMLResponse:
+async def conversation_page(request: Request, session: SessionDep, handoff_id: int,
+                            q: Annotated[str, Query(max_length=300)] = "") -> HTMLResponse:
+    """The conversation; ``q`` searches the procedure catalog for a card to insert into the reply."""
     handoff = await _own_handoff(request, session, handoff_id)
     await _db(request, _gateway(request).accounts.audit, session.officer, "view", handoff.id)
-    return _render(request, "conversation.html", session, **await _conversation_context(request, session, handoff))
+    context = await _conversation_context(request, session, handoff)
+    context["query"] = q
+    context["cards"] = await _gateway(request).catalog.afind(q) if q.strip() else []
+    return _render(request, "conversation.html", session, **context)
 
 
 @router.get("/conversations/{handoff_id}/transcript", response_class=HTMLResponse)
@@ -185,8 +190,10 @@ async def _conversation_context(request: Request, session: Session, handoff: Han
     gateway = _gateway(request)
     lines = await _db(request, gateway.router.handoffs.transcript, handoff.conversation)
     offices = [office for office in gateway.offices.values() if office.id != handoff.office]
+    canned = await _db(request, gateway.accounts.canned, session.officer.office)
     return {"handoff": handoff, "lines": lines, "show": (lambda text: text or "") if revealed else
-            (lambda text: mask(text or "")), "revealed": revealed, "offices": offices,
+            (lambda text: mask(text or "")), "revealed": revealed, "offices": offices, "canned": canned,
+            "query": "", "cards": [],
             "mine": handoff.state == State.WITH_OFFICER and handoff.officer == session.officer.username}
 
 
@@ -351,6 +358,36 @@ ACCOUNT_ERRORS_VI = {
     "role must be one of officer, supervisor": "Vai trò không hợp lệ.",
     "exists": "Tên đăng nhập này đã có người dùng.",
 }
+
+
+@router.get("/replies", response_class=HTMLResponse)
+async def canned_page(request: Request, session: SessionDep, error: str = "") -> HTMLResponse:
+    officer = _supervisor(session)
+    canned = await _db(request, _gateway(request).accounts.canned, officer.office)
+    return _render(request, "replies.html", session, canned=canned, error=error[:200])
+
+
+@router.post("/replies")
+async def add_canned(request: Request, session: PostSessionDep, title: Annotated[str, Form(max_length=100)] = "",
+                     text: Annotated[str, Form(max_length=MAX_REPLY)] = "") -> Response:
+    officer = _supervisor(session)
+    accounts = _gateway(request).accounts
+    try:
+        await _db(request, accounts.add_canned, officer.office, title, text)
+    except AccountError:
+        canned = await _db(request, accounts.canned, officer.office)
+        return _render(request, "replies.html", session, canned=canned, status=400,
+                       error="Câu trả lời mẫu cần có tiêu đề và nội dung.")
+    await _db(request, accounts.audit, officer, "add_canned", None, title[:100])
+    return RedirectResponse("/console/replies", status_code=303)
+
+
+@router.post("/replies/{reply_id}/delete")
+async def delete_canned(request: Request, session: PostSessionDep, reply_id: int) -> Response:
+    officer = _supervisor(session)
+    await _db(request, _gateway(request).accounts.delete_canned, officer.office, reply_id)
+    await _db(request, _gateway(request).accounts.audit, officer, "delete_canned", None, str(reply_id))
+    return RedirectResponse("/console/replies", status_code=303)
 
 
 @router.get("/audit", response_class=HTMLResponse)

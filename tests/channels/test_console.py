@@ -222,3 +222,20 @@ def test_a_reply_the_channel_refuses_shows_as_not_delivered_in_the_console(gatew
         client.post(f"/console/conversations/{handoff.id}/reply", data={"csrf": csrf, "text": "Chào anh"})
         client.drain()
         assert "Chưa gửi được tới người dân" in client.get(f"/console/conversations/{handoff.id}").text
+
+
+def test_officers_find_a_procedure_in_the_same_catalog_and_use_their_office_s_canned_replies(console):
+    handoff_id = citizen_asks_for_an_officer(console)
+    csrf = logged_in(console, "truong.bp")
+    console.post("/console/replies", data={"csrf": csrf, "title": "Giờ làm việc",
+                                           "text": "Bộ phận một cửa làm việc từ 7:30 đến 17:00, thứ Hai đến thứ Sáu."})
+    assert console.post("/console/replies", data={"csrf": csrf, "title": "", "text": "x"}).status_code == 400
+    console.cookies.clear()
+    csrf = logged_in(console, "can.bo.an")
+    console.post(f"/console/conversations/{handoff_id}/claim", data={"csrf": csrf})
+    page = console.get(f"/console/conversations/{handoff_id}", params={"q": "làm hộ chiếu phổ thông"}).text
+    assert "hộ chiếu" in page.lower() and "Chèn vào trả lời" in page and "Nguồn:" in page
+    assert "Bộ phận một cửa làm việc từ 7:30 đến 17:00" in page
+    console.cookies.clear()
+    logged_in(console, "can.bo.xa.khac")
+    assert console.get("/console/replies").status_code == 403

@@ -1,5 +1,5 @@
 """Handoffs to officers, the conversations' transcript, the citizens' ratings and the officers' console
-(accounts, sessions, failed logins, audit log).
+(accounts, sessions, failed logins, audit log, canned replies).
 
 Revision ID: 0005
 Revises: 0004
@@ -97,9 +97,19 @@ def upgrade() -> None:
         sa.Column("handoff_id", ID),
         sa.Column("detail", sa.String(500)),
     )
+    op.create_table(
+        "canned_replies",
+        sa.Column("id", ID, primary_key=True, autoincrement=True),
+        sa.Column("office", sa.String(64), nullable=False),
+        sa.Column("title", sa.String(100), nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+    )
+    op.create_index("ix_canned_replies_office", "canned_replies", ["office"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_canned_replies_office", "canned_replies")
+    op.drop_table("canned_replies")
     op.drop_table("console_audit")
     op.drop_index("ix_console_login_failures_username", "console_login_failures")
     op.drop_table("console_login_failures")
