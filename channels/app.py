@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from redis.exceptions import RedisError
 from sqlalchemy.exc import SQLAlchemyError
 
-from channels import dossier_events, health, messages, telegram, web, zalo_bot, zalo_oa
+from channels import dossier_events, files, health, messages, telegram, web, zalo_bot, zalo_oa
 from channels.console import pages as console
 from channels.gateway import Gateway
 from channels.rasa_client import RasaClient
@@ -41,7 +41,9 @@ def create_app(settings: GatewaySettings | None = None, rasa: RasaClient | None 
         length = request.headers.get("content-length")
         if length is None and request.method == "POST":  # chunked bodies: refuse rather than read unbounded
             return JSONResponse({"detail": messages.REQUEST_TOO_LARGE}, status_code=411)
-        if length and (not length.isdigit() or int(length) > settings.max_request_bytes):
+        upload = request.url.path.startswith("/console/") and request.url.path.endswith("/attach")
+        limit = settings.max_upload_bytes if upload else settings.max_request_bytes
+        if length and (not length.isdigit() or int(length) > limit):
             return JSONResponse({"detail": messages.REQUEST_TOO_LARGE}, status_code=413)
         return await call_next(request)
 
@@ -63,5 +65,6 @@ def create_app(settings: GatewaySettings | None = None, rasa: RasaClient | None 
     app.include_router(dossier_events.router)
     app.include_router(web.router)
     app.include_router(console.router)
+    app.include_router(files.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
     return app

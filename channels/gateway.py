@@ -21,6 +21,7 @@ from channels.console.accounts import Accounts
 from channels.console.procedures import ConsoleCatalog
 from channels.conversation import ChannelSender, converse
 from channels.dossier_events import poll_followed
+from channels.files import SharedFiles
 from channels.inbox import Inbox, RedisInbox, SqlInbox
 from channels.live import LiveHub
 from channels.models import IncomingMessage, Reply
@@ -45,6 +46,7 @@ class Gateway:
         self.options = OptionStore(self.engine)
         self.live = LiveHub()
         self.accounts = Accounts(self.engine)
+        self.files = SharedFiles(self.engine, settings.data_dir / "files")
         self.offices = load_offices(settings.handoff_offices_file)
         self.catalog = ConsoleCatalog(settings.knowledge_catalog, settings.knowledge_overlay)
         self.router = Router(self.rasa, self.engine, self.offices, self.live, settings.handoff_minutes_per_conversation,

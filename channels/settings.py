@@ -18,8 +18,15 @@ class GatewaySettings(BaseSettings):
     rasa_url: str = "http://127.0.0.1:5005"  # RASA_URL
     action_server_url: str = "http://127.0.0.1:5055"  # ACTION_SERVER_URL
     rasa_timeout_seconds: float = 30.0
-    # Requests larger than this are refused before they are read (bytes).
+    # Requests larger than this are refused before they are read (bytes); an officer's attachment may
+    # be up to max_upload_bytes.
     max_request_bytes: int = 64_000
+    max_upload_bytes: int = 10_000_000
+    # Local data (files shared by a link that expires live in <DATA_DIR>/files).
+    data_dir: Path = Path(__file__).resolve().parents[1] / "var"  # DATA_DIR
+    # The address citizens reach the gateway at, for links in messages (the request's own when unset).
+    public_base_url: str = ""  # PUBLIC_BASE_URL, e.g. https://tro-ly.example.gov.vn
+    shared_file_hours: float = 72.0  # how long such a link works
 
     # The app's database (the durable inbox lives there); SQLite under var/ when empty.
     database_url: str = ""  # DATABASE_URL

@@ -209,3 +209,14 @@ canned_replies = Table(
     Column("title", String(100), nullable=False),
     Column("text", Text, nullable=False),
 )
+
+# Files handed to citizens through a link that expires (an officer's PDF; later, filled forms).
+shared_files = Table(
+    "shared_files",
+    metadata,
+    Column("token", String(64), primary_key=True),
+    Column("path", String(500), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("media_type", String(100), nullable=False),
+    Column("expires_at", Float, nullable=False, index=True),
+)

@@ -286,6 +286,34 @@ async def reply(request: Request, session: PostSessionDep, handoff_id: int,
     return RedirectResponse(f"/console/conversations/{handoff.id}", status_code=303)
 
 
+MAX_ATTACHMENT = 10_000_000
+
+
+@router.post("/conversations/{handoff_id}/attach")
+async def attach(request: Request, session: PostSessionDep, handoff_id: int) -> Response:
+    """A PDF for the citizen, sent on their channel as a document behind a link that expires."""
+    gateway = _gateway(request)
+    handoff = await _own_handoff(request, session, handoff_id)
+    if handoff.state != State.WITH_OFFICER or handoff.officer != session.officer.username:
+        raise HTTPException(status_code=409, detail="Hãy nhận cuộc trò chuyện trước khi gửi tài liệu.")
+    upload = (await request.form()).get("file")
+    content = await upload.read(MAX_ATTACHMENT + 1) if upload is not None and hasattr(upload, "read") else b""
+    if not content.startswith(b"%PDF-") or len(content) > MAX_ATTACHMENT:
+        raise HTTPException(status_code=400, detail="Chỉ gửi được tệp PDF, tối đa 10 MB.")
+    token, name = await _db(request, gateway.files.share, content, upload.filename or "tai-lieu.pdf",
+                            "application/pdf", gateway.settings.shared_file_hours)
+    base = (gateway.settings.public_base_url or str(request.base_url)).rstrip("/")
+    key = f"officer-reply:{uuid.uuid4().hex}"
+    text = f"Cán bộ gửi bạn tài liệu: {name}"
+    await _db(request, gateway.router.handoffs.record, handoff.conversation, "officer", f"[PDF] {name}",
+              session.officer.username, key)
+    await gateway.push(handoff.channel, handoff.sender, [Reply(text=text, document=f"{base}/files/{token}/{name}")],
+                       key=key)
+    await _db(request, gateway.accounts.audit, session.officer, "attach", handoff.id, name)
+    gateway.live.publish(handoff.office, {"kind": "conversation", "handoff": handoff.id})
+    return RedirectResponse(f"/console/conversations/{handoff.id}", status_code=303)
+
+
 @router.post("/conversations/{handoff_id}/note")
 async def note(request: Request, session: PostSessionDep, handoff_id: int,
                text: Annotated[str, Form(max_length=MAX_REPLY)] = "") -> Response:

@@ -239,3 +239,40 @@ def test_officers_find_a_procedure_in_the_same_catalog_and_use_their_office_s_ca
     console.cookies.clear()
     logged_in(console, "can.bo.xa.khac")
     assert console.get("/console/replies").status_code == 403
+
+
+def test_an_officer_sends_a_pdf_that_the_citizen_downloads_through_a_link(console):
+    handoff_id = citizen_asks_for_an_officer(console)
+    csrf = logged_in(console, "can.bo.an")
+    console.post(f"/console/conversations/{handoff_id}/claim", data={"csrf": csrf})
+    pdf = b"%PDF-1.4\n% mau don\n%%EOF\n"
+    refused = console.post(f"/console/conversations/{handoff_id}/attach", data={"csrf": csrf},
+                           files={"file": ("ghi-chu.txt", b"not a pdf", "text/plain")})
+    assert refused.status_code == 400
+    console.post(f"/console/conversations/{handoff_id}/attach", data={"csrf": csrf},
+                 files={"file": ("Mẫu đơn đề nghị.pdf", pdf, "application/pdf")})
+    console.drain()
+    pushed = console.get(f"/api/web/updates?sender={CITIZEN}").json()["replies"]
+    link = pushed[-1]["document"]
+    assert link.startswith("http://testserver/files/") and link.endswith("/Mau-don-de-nghi.pdf")
+    download = console.get(link.removeprefix("http://testserver"))
+    assert download.status_code == 200 and download.content == pdf
+    assert download.headers["content-type"] == "application/pdf"
+    assert console.get(link.removeprefix("http://testserver") + "x").status_code == 410
+    assert "[PDF] Mau-don-de-nghi.pdf" in console.get(f"/console/conversations/{handoff_id}").text
+
+
+def test_a_shared_file_s_link_stops_working_when_it_expires(tmp_path):
+    from channels.files import SharedFiles
+    from storage.database import make_engine, migrate
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'app.db'}")
+    migrate(engine)
+    now = [1_800_000_000.0]
+    files = SharedFiles(engine, tmp_path / "files", clock=lambda: now[0])
+    token, name = files.share(b"%PDF-1.4", "Tờ khai.pdf", "application/pdf", hours=1)
+    assert files.find(token)[1] == name == "To-khai.pdf"
+    now[0] += 3601
+    assert files.find(token) is None
+    files.share(b"%PDF-1.4", "khac.pdf", "application/pdf", hours=1)  # sharing again cleans up
+    assert not (tmp_path / "files" / f"{token}-{name}").exists()

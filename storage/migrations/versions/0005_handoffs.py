@@ -1,5 +1,5 @@
 """Handoffs to officers, the conversations' transcript, the citizens' ratings and the officers' console
-(accounts, sessions, failed logins, audit log, canned replies).
+(accounts, sessions, failed logins, audit log, canned replies) and files shared by a link that expires.
 
 Revision ID: 0005
 Revises: 0004
@@ -105,9 +105,20 @@ def upgrade() -> None:
         sa.Column("text", sa.Text, nullable=False),
     )
     op.create_index("ix_canned_replies_office", "canned_replies", ["office"])
+    op.create_table(
+        "shared_files",
+        sa.Column("token", sa.String(64), primary_key=True),
+        sa.Column("path", sa.String(500), nullable=False),
+        sa.Column("name", sa.String(200), nullable=False),
+        sa.Column("media_type", sa.String(100), nullable=False),
+        sa.Column("expires_at", sa.Float, nullable=False),
+    )
+    op.create_index("ix_shared_files_expires_at", "shared_files", ["expires_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_shared_files_expires_at", "shared_files")
+    op.drop_table("shared_files")
     op.drop_index("ix_canned_replies_office", "canned_replies")
     op.drop_table("canned_replies")
     op.drop_table("console_audit")
