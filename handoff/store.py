@@ -131,10 +131,13 @@ class Handoffs:
 
     def unclaimed_since(self, seconds: float) -> list[Handoff]:
         """Waiting longer than ``seconds`` and not yet told so (the citizen is offered the bot or a call-back)."""
-        with self._engine.connect() as db:
+        now = self._clock()
+        with self._engine.connect() as db:  # a snoozed one is in an officer's hands: not "unclaimed"
             rows = db.execute(select(handoffs).where(and_(
                 handoffs.c.state == State.WAITING.value, handoffs.c.unclaimed_told == 0,
-                handoffs.c.opened_at <= self._clock() - seconds)).order_by(handoffs.c.opened_at)).all()
+                handoffs.c.opened_at <= now - seconds,
+                (handoffs.c.snoozed_until.is_(None)) | (handoffs.c.snoozed_until < now)))
+                .order_by(handoffs.c.opened_at)).all()
         return [_row_to_handoff(row) for row in rows]
 
     def mark_unclaimed_told(self, handoff_id: int) -> bool:

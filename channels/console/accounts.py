@@ -16,6 +16,7 @@ from pwdlib import PasswordHash
 from sqlalchemy import Engine, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from privacy.masking import mask
 from storage.tables import canned_replies, console_audit, console_login_failures, console_sessions, officers
 
 ROLES = ("officer", "supervisor")
@@ -180,5 +181,5 @@ class Accounts:
         writer.writerow(["at", "username", "office", "action", "handoff_id", "detail"])
         for row in reversed(self.audit_log(office, limit=100_000)):
             writer.writerow([time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(row["at"])), row["username"],
-                             row["office"], row["action"], row["handoff_id"] or "", row["detail"] or ""])
+                             row["office"], row["action"], row["handoff_id"] or "", mask(row["detail"] or "")])
         return out.getvalue()

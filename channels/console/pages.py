@@ -82,7 +82,8 @@ def _waited(handoff: Handoff) -> str:
 def _render(request: Request, name: str, session: Session | None, status: int = 200, **context: Any) -> HTMLResponse:
     response = templates.TemplateResponse(request, name, {"session": session, "channel_vi": CHANNEL_VI,
                                                           "state_vi": STATE_VI, "reason_vi": REASON_VI,
-                                                          "local": _local, "waited": _waited, **context},
+                                                          "local": _local, "waited": _waited, "mask": mask,
+                                                          **context},
                                           status_code=status)
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Frame-Options"] = "DENY"
@@ -163,7 +164,7 @@ async def _queue_context(request: Request, session: Session) -> dict[str, Any]:
     gateway = _gateway(request)
     handoffs = await _db(request, gateway.router.handoffs.queue, session.officer.office)
     office = gateway.offices.get(session.officer.office)
-    return {"handoffs": handoffs, "office_name": office.name if office else session.officer.office, "mask": mask}
+    return {"handoffs": handoffs, "office_name": office.name if office else session.officer.office}
 
 
 # -- a conversation -------------------------------------------------------------------------------

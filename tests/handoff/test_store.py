@@ -115,6 +115,10 @@ def test_nobody_claiming_in_time_is_found_once(store):
     assert [h.id for h in due] == [old.id]
     assert store.mark_unclaimed_told(old.id) and not store.mark_unclaimed_told(old.id)
     assert store.unclaimed_since(300) == []
+    snoozed, _ = store.open("telegram:snoozed", "office-1", summary())
+    store.snooze(snoozed.id, "officer-1", dt.datetime.fromtimestamp(store.clock.now + 7200, dt.timezone.utc), "chờ")
+    store.clock.now += 600
+    assert snoozed.id not in [h.id for h in store.unclaimed_since(300)]
 
 
 def test_the_transcript_keeps_every_author_in_order_and_ties_lines_to_the_handoff(store):
