@@ -103,7 +103,7 @@ def test_an_officer_takes_a_telegram_conversation_live_answers_it_and_closes_it(
 
         page.get_by_role("button", name="Nhận").click()
         page.get_by_label("Trả lời người dân").fill("Chào chị Hoa, tôi là cán bộ một cửa, tôi kiểm tra ngay.")
-        page.get_by_role("button", name="Gửi").click()
+        page.get_by_role("button", name="Gửi", exact=True).click()
         wait_until(lambda: "Chào chị Hoa, tôi là cán bộ một cửa, tôi kiểm tra ngay." in sent_texts(telegram))
 
         citizen_sends(url, telegram_update(3, "dạ em cảm ơn, tên đúng là Nguyễn Thị Hoa"))
