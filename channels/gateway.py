@@ -44,7 +44,9 @@ class Gateway:
         self.engine = make_engine(settings.database_url)
         self.rasa = rasa or RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
         self.options = OptionStore(self.engine)
-        self.live = LiveHub()
+        self._redis: Any = None
+        self.inbox: Inbox = self._make_inbox()
+        self.live = LiveHub(self._redis)  # shared through Redis when the inbox is there too
         self.accounts = Accounts(self.engine)
         self.files = SharedFiles(self.engine, settings.data_dir / "files")
         self.offices = load_offices(settings.handoff_offices_file)
@@ -53,8 +55,6 @@ class Gateway:
                              procedure_name=self.catalog.name_of)
         self.rate_limit = SenderRateLimit(settings.sender_messages_per_minute)
         self.http = httpx.AsyncClient(timeout=15.0)
-        self._redis: Any = None
-        self.inbox: Inbox = self._make_inbox()
         self.senders: dict[str, ChannelSender] = {}
         self._handlers: dict[str, Any] = {}
         self.telegram: telegram.TelegramBot | None = None
@@ -112,6 +112,7 @@ class Gateway:
         if run_worker:
             self._task = asyncio.create_task(self._run_worker(), name="inbox-worker")
         self._watcher = asyncio.create_task(self._watch_unclaimed(), name="unclaimed-handoffs") if run_worker else None
+        self._relay = asyncio.create_task(self.live.relay(), name="live-events-relay")
         self._poller: asyncio.Task | None = None
         if self.settings.dossier_poll_seconds > 0 and self.settings.dossier_api_url:
             token = self.settings.dossier_api_token.get_secret_value() if self.settings.dossier_api_token else None
@@ -147,6 +148,7 @@ class Gateway:
         self._migration.cancel()
         if self._watcher:
             self._watcher.cancel()
+        self._relay.cancel()
         if self._poller:
             self._poller.cancel()
         self.worker.stop()

@@ -116,3 +116,36 @@ def test_an_officer_takes_a_telegram_conversation_live_answers_it_and_closes_it(
         buttons = [b["text"] for row in json.loads(question["reply_markup"])["inline_keyboard"] for b in row]
         assert buttons == ["😊 Hài lòng", "😐 Bình thường", "☹️ Chưa hài lòng"]
         browser.close()
+
+
+
+def test_a_web_chat_citizen_taps_the_handoff_button_and_reads_the_officer_s_answer_in_the_chat(stack):
+    url, rasa, _ = stack
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        citizen = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True).new_page()
+        officer = browser.new_context(viewport={"width": 1024, "height": 768}).new_page()
+        officer.goto(f"{url}/console/login")
+        officer.get_by_label("Tên đăng nhập").fill("can.bo.an")
+        officer.get_by_label("Mật khẩu").fill(PASSWORD)
+        officer.get_by_role("button", name="Đăng nhập").click()
+        officer.get_by_text("Chưa có người dân nào đang chờ.").wait_for(timeout=10_000)
+
+        citizen.goto(url + "/")
+        citizen.get_by_label("Nội dung tin nhắn").fill("giấy phép xây dựng bị trả lại, cho tôi gặp cán bộ")
+        citizen.get_by_label("Nội dung tin nhắn").press("Enter")
+        citizen.get_by_role("button", name="Chuyển cho cán bộ").click()
+        citizen.get_by_text("vị trí số 1", exact=False).wait_for(timeout=10_000)
+        asked_rasa = len([r for r in rasa.requests if r[1] == "/webhooks/rest/webhook"])
+
+        officer.get_by_text("giấy phép xây dựng bị trả lại", exact=False).wait_for(timeout=10_000)
+        officer.get_by_role("button", name="Nhận").click()
+        officer.get_by_label("Trả lời người dân").fill("Chào anh, anh gửi giúp tôi số giấy tiếp nhận nhé.")
+        officer.get_by_role("button", name="Gửi", exact=True).click()
+        citizen.get_by_text("Chào anh, anh gửi giúp tôi số giấy tiếp nhận nhé.").wait_for(timeout=15_000)  # polled
+
+        citizen.get_by_label("Nội dung tin nhắn").fill("dạ số 123 ạ")
+        citizen.get_by_label("Nội dung tin nhắn").press("Enter")
+        officer.get_by_text("dạ số 123 ạ").wait_for(timeout=10_000)
+        assert len([r for r in rasa.requests if r[1] == "/webhooks/rest/webhook"]) == asked_rasa
+        browser.close()

@@ -25,6 +25,9 @@ def fake_rasa(think_seconds: float = 0.0) -> RecordingServer:
                 {"recipient_id": body["sender"], "text": "Bạn cần gì thêm?",
                  "buttons": [{"title": "Tra cứu hồ sơ", "payload": "/check_dossier"}]},
             ]
+            if "gặp cán bộ" in body["message"].lower():  # as the real bot does: offer the handoff
+                replies.append({"recipient_id": body["sender"], "text": "Tôi có thể chuyển cho cán bộ.",
+                                "buttons": [{"title": "Chuyển cho cán bộ", "payload": "/handoff"}]})
             intent = body["message"][1:] if body["message"].startswith("/") else "ask_procedure"
             events[body["sender"]].append({"event": "user", "text": body["message"],
                                            "parse_data": {"intent": {"name": intent}}})
