@@ -121,10 +121,9 @@ class Router:
             logger.warning("transcript not written: %s", type(error).__name__)
 
     def _record_turn(self, conversation: str, said: str, answers: list[str]) -> None:
-        if said:
-            self.handoffs.record(conversation, "citizen", said)
-        for answer in answers:
-            self.handoffs.record(conversation, "bot", answer)
+        lines = ([("citizen", said)] if said else []) + [("bot", answer) for answer in answers]
+        if lines:  # the conversation has no live handoff: send() has just looked
+            self.handoffs.record_lines(conversation, None, lines)
 
     # -- handing off -------------------------------------------------------------------------------
     async def _hand_off(self, message: IncomingMessage, reason: str | None) -> list[Reply]:
@@ -173,10 +172,11 @@ class Router:
         if payload == "/handoff_wait":
             return [Reply(text=messages.KEEP_WAITING, buttons=[BACK_BUTTON])]
         if payload == "/handoff_call_back":
-            await self._db(self.handoffs.record, conversation, "system", "Người dân muốn được gọi lại")
+            await self._db(self.handoffs.record_lines, conversation, live.id,
+                           [("system", "Người dân muốn được gọi lại")])
             self.live.publish(live.office, {"kind": "conversation", "handoff": live.id})
             return [Reply(text=messages.CALL_BACK)]
-        await self._db(self.handoffs.record, conversation, "citizen", citizen_words(message))
+        await self._db(self.handoffs.record_lines, conversation, live.id, [("citizen", citizen_words(message))])
         self.live.publish(live.office, {"kind": "conversation", "handoff": live.id})
         return []  # the officer answers; the bot stays silent
 

@@ -183,10 +183,18 @@ class Handoffs:
         """Adds a line to the conversation's transcript (tied to its live handoff, if any); ``delivery``
         names the push that carries an officer's reply."""
         live = self.live(conversation)
+        self.record_lines(conversation, live.id if live else None, [(author, text)], officer, delivery)
+
+    def record_lines(self, conversation: str, handoff_id: int | None, lines: list[tuple[str, str]],
+                     officer: str | None = None, delivery: str | None = None) -> None:
+        """Adds ``(author, text)`` lines at once, for a caller that knows the conversation's live handoff
+        (or that it has none): a bot turn, a message to the officer."""
+        at = self._clock()
         with self._engine.begin() as db:
-            db.execute(insert(transcript).values(conversation=conversation, at=self._clock(), author=author,
-                                                 officer=officer, handoff_id=live.id if live else None, text=text,
-                                                 delivery=delivery, delivery_status="queued" if delivery else None))
+            db.execute(insert(transcript), [
+                {"conversation": conversation, "at": at, "author": author, "officer": officer,
+                 "handoff_id": handoff_id, "text": text, "delivery": delivery,
+                 "delivery_status": "queued" if delivery else None} for author, text in lines])
 
     def set_delivery(self, delivery: str, status: str) -> Handoff | None:
         """Records how the push ``delivery`` went; the handoff its line belongs to."""
