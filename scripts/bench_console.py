@@ -22,7 +22,6 @@ import re
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -30,16 +29,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
-import uvicorn  # noqa: E402
 
-from channels.app import create_app  # noqa: E402
 from channels.console.accounts import Accounts  # noqa: E402
 from channels.settings import GatewaySettings  # noqa: E402
 from handoff.store import Handoffs  # noqa: E402
 from storage.database import make_engine, migrate  # noqa: E402
-from tests.channels.test_widget_browser import free_port  # noqa: E402
 from tests.fakes.rasa import fake_rasa  # noqa: E402
 from tests.fakes.telegram_api import TOKEN, FakeTelegram  # noqa: E402
+from tests.gateway_server import serving  # noqa: E402
 
 SECRET = "bench-secret"
 PASSWORD = "mat-khau-do-tai-2026"
@@ -164,17 +161,8 @@ def main() -> int:
         settings = GatewaySettings(_env_file=None, rasa_url=rasa.url, action_server_url="http://127.0.0.1:9",
                                    database_url=database, telegram_bot_token=TOKEN, telegram_webhook_secret=SECRET,
                                    telegram_api_base_url=telegram.url, sender_messages_per_minute=10_000)
-        port = free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.05)
-        try:
-            asyncio.run(run(f"http://127.0.0.1:{port}", engine, telegram, args))
-        finally:
-            server.should_exit = True
-            thread.join(10)
+        with serving(settings) as url:
+            asyncio.run(run(url, engine, telegram, args))
     return 0
 
 

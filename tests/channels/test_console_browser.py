@@ -6,19 +6,17 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
 import time
 
 import pytest
-import uvicorn
 
-from channels.app import create_app
 from channels.console.accounts import Accounts
 from channels.settings import GatewaySettings
 from storage.database import make_engine, migrate
-from tests.channels.test_widget_browser import CHROMIUM, free_port, playwright_api
+from tests.channels.test_widget_browser import CHROMIUM, playwright_api
 from tests.fakes.rasa import fake_rasa
 from tests.fakes.telegram_api import TOKEN, FakeTelegram
+from tests.gateway_server import serving
 
 pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed (scripts/setup.sh installs it as root)")
 
@@ -59,14 +57,8 @@ def stack(tmp_path):
         settings = GatewaySettings(_env_file=None, rasa_url=rasa.url, action_server_url="http://127.0.0.1:9",
                                    database_url=database, telegram_bot_token=TOKEN, telegram_webhook_secret=SECRET,
                                    telegram_api_base_url=telegram.url)
-        port = free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        wait_until(lambda: server.started, 20)
-        yield f"http://127.0.0.1:{port}", rasa, telegram
-        server.should_exit = True
-        thread.join(10)
+        with serving(settings) as url:
+            yield url, rasa, telegram
 
 
 def citizen_sends(url: str, update: dict) -> None:

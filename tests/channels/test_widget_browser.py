@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 
 import pytest
-import uvicorn
 
-from channels.app import create_app
 from channels.settings import GatewaySettings
 from tests.fakes.rasa import fake_rasa
+from tests.gateway_server import serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is installed by scripts/setup.sh")
@@ -20,27 +16,13 @@ pytestmark = pytest.mark.skipif(not shutil.which("chromium"),
                                 reason="Debian's chromium is not installed (scripts/setup.sh installs it as root)")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def gateway_url(tmp_path):
     with fake_rasa() as rasa:
         settings = GatewaySettings(_env_file=None, rasa_url=rasa.url, action_server_url="http://127.0.0.1:9",
                                    database_url=f"sqlite:///{tmp_path / 'app.db'}")
-        port = free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.time() + 20
-        while not server.started and time.time() < deadline:
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-        server.should_exit = True
-        thread.join(10)
+        with serving(settings) as url:
+            yield url
 
 
 @pytest.fixture
