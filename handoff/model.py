@@ -62,6 +62,10 @@ class Handoff(BaseModel):
     notify_when_answered: bool = False
     unclaimed_told: bool = False
 
+    def held_by(self, officer: str) -> bool:
+        """With this officer, who may answer and close it."""
+        return self.state == State.WITH_OFFICER and self.officer == officer
+
     @property
     def channel(self) -> str:
         return self.conversation.partition(":")[0]

@@ -107,7 +107,7 @@ class Handoffs:
                 state=State.WITH_OFFICER.value, officer=officer, claimed_at=self._clock(),
                 snoozed_until=None, snooze_reason=None)).rowcount
         handoff = self.get(handoff_id)
-        if not taken and not (handoff and handoff.state == State.WITH_OFFICER and handoff.officer == officer):
+        if not taken and not (handoff and handoff.held_by(officer)):
             raise HandoffConflict(f"handoff {handoff_id} is not waiting")
         return handoff
 
@@ -125,7 +125,7 @@ class Handoffs:
 
     def resolve(self, handoff_id: int, officer: str) -> Handoff:
         handoff = self.get(handoff_id)
-        if handoff is None or handoff.state != State.WITH_OFFICER or handoff.officer != officer:
+        if handoff is None or not handoff.held_by(officer):
             raise HandoffConflict(f"handoff {handoff_id} is not held by {officer}")
         return self._close(handoff_id, officer)
 

@@ -195,7 +195,7 @@ async def _conversation_context(request: Request, session: Session, handoff: Han
     return {"handoff": handoff, "lines": lines, "show": (lambda text: text or "") if revealed else
             (lambda text: mask(text or "")), "revealed": revealed, "offices": offices, "canned": canned,
             "query": "", "cards": [],
-            "mine": handoff.state == State.WITH_OFFICER and handoff.officer == session.officer.username}
+            "mine": handoff.held_by(session.officer.username)}
 
 
 @router.post("/conversations/{handoff_id}/reveal", response_class=HTMLResponse)
@@ -274,7 +274,7 @@ async def reply(request: Request, session: PostSessionDep, handoff_id: int,
                 text: Annotated[str, Form(max_length=MAX_REPLY)] = "") -> Response:
     gateway = _gateway(request)
     handoff = await _own_handoff(request, session, handoff_id)
-    if handoff.state != State.WITH_OFFICER or handoff.officer != session.officer.username:
+    if not handoff.held_by(session.officer.username):
         raise HTTPException(status_code=409, detail="Hãy nhận cuộc trò chuyện trước khi trả lời.")
     if not text.strip():
         return RedirectResponse(f"/console/conversations/{handoff.id}", status_code=303)
@@ -295,7 +295,7 @@ async def attach(request: Request, session: PostSessionDep, handoff_id: int) -> 
     """A PDF for the citizen, sent on their channel as a document behind a link that expires."""
     gateway = _gateway(request)
     handoff = await _own_handoff(request, session, handoff_id)
-    if handoff.state != State.WITH_OFFICER or handoff.officer != session.officer.username:
+    if not handoff.held_by(session.officer.username):
         raise HTTPException(status_code=409, detail="Hãy nhận cuộc trò chuyện trước khi gửi tài liệu.")
     upload = (await request.form()).get("file")
     content = await upload.read(MAX_ATTACHMENT + 1) if upload is not None and hasattr(upload, "read") else b""
