@@ -66,6 +66,11 @@ def _document_line(document: RequiredDocument) -> str:
     return line
 
 
+def document_lines(procedure: Procedure) -> list[str]:
+    """The papers to bring, one line each (for a filled declaration's guide)."""
+    return [_document_line(document).removeprefix("• ") for document in procedure.documents]
+
+
 def _same_for_all(values: list[str | None]) -> bool:
     return len(set(values)) == 1
 

@@ -220,3 +220,15 @@ shared_files = Table(
     Column("media_type", String(100), nullable=False),
     Column("expires_at", Float, nullable=False, index=True),
 )
+
+# Declarations being filled in conversation, one per conversation ("channel:sender"); the answers are
+# personal data: each row is deleted when the form is finished or cancelled, or when it expires.
+form_drafts = Table(
+    "form_drafts",
+    metadata,
+    Column("conversation", String(170), primary_key=True),
+    Column("form_id", String(64), nullable=False),
+    Column("state", Text, nullable=False),  # JSON of forms.filling.Draft
+    Column("updated_at", Float, nullable=False),
+    Column("expires_at", Float, nullable=False, index=True),
+)

@@ -1,0 +1,139 @@
+"""A filled declaration as a PDF laid out like the official template: national heading, template code,
+title, "Kính gửi", numbered fields with their answers (dotted lines where left blank), the declarant's
+commitment, date and signature block; then a page on what to bring and how to submit.
+
+The font (Source Serif Pro, from PyPI) has every Vietnamese letter and is embedded in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import font_source_sans_pro
+import font_source_serif_pro
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from forms.answers import date_in_words, shown
+from forms.filling import Draft, visible_fields
+from forms.schema import FormSpec
+
+SERIF = Path(font_source_serif_pro.font_directory)
+SANS = Path(font_source_sans_pro.font_directory)
+NEXT_LINE = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
+DOTS = "." * 60
+
+
+def render(form: FormSpec, draft: Draft, today: date, documents: list[str]) -> bytes:
+    pdf = FPDF(format="A4")
+    pdf.set_margins(20, 15, 20)
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_font("serif", "", str(SERIF / "SourceSerifPro-Regular.ttf"))
+    pdf.add_font("serif", "B", str(SERIF / "SourceSerifPro-Bold.ttf"))
+    pdf.add_font("serif", "I", str(SANS / "SourceSansPro-It.ttf"))  # the serif italic lacks Vietnamese letters
+    pdf.set_title(form.name)
+    pdf.set_creator("Trợ lý ảo dịch vụ công")
+    pdf.add_page()
+    _heading(pdf, form)
+    _fields(pdf, form, draft)
+    _closing(pdf, form, draft, today)
+    _guide(pdf, form, documents)
+    return bytes(pdf.output())
+
+
+def _heading(pdf: FPDF, form: FormSpec) -> None:
+    width = pdf.epw
+    pdf.set_font("serif", "B", 10)
+    pdf.cell(width, 5, form.code, align="R", **NEXT_LINE)
+    pdf.set_font("serif", "I", 9)
+    pdf.multi_cell(width, 4.5, form.issued_by, align="R", **NEXT_LINE)
+    pdf.ln(3)
+    pdf.set_font("serif", "B", 12)
+    pdf.cell(width, 6, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align="C", **NEXT_LINE)
+    pdf.cell(width, 6, "Độc lập - Tự do - Hạnh phúc", align="C", **NEXT_LINE)
+    middle = pdf.l_margin + width / 2
+    pdf.line(middle - 25, pdf.get_y() + 0.5, middle + 25, pdf.get_y() + 0.5)
+    pdf.ln(6)
+    pdf.set_font("serif", "B", 14)
+    pdf.multi_cell(width, 7, form.name.upper(), align="C", **NEXT_LINE)
+    pdf.ln(2)
+    pdf.set_font("serif", "", 12)
+    pdf.multi_cell(width, 6, f"Kính gửi: {form.addressee}", align="C", **NEXT_LINE)
+    pdf.ln(3)
+
+
+def _fields(pdf: FPDF, form: FormSpec, draft: Draft) -> None:
+    number = 0
+    for spec in visible_fields(form, draft.answers):
+        if spec.section:
+            pdf.ln(1)
+            pdf.set_font("serif", "B", 12)
+            pdf.multi_cell(pdf.epw, 6, spec.section, **NEXT_LINE)
+        if not spec.printed:
+            continue
+        number += 1
+        value = draft.answers.get(spec.id)
+        text = shown(spec, value) if value is not None else DOTS
+        if value is not None and spec.type == "date" and spec.in_words:
+            text += f" (bằng chữ: {date_in_words(value)})"
+        pdf.set_font("serif", "", 12)
+        pdf.multi_cell(pdf.epw, 6.2, f"{number}. {spec.label}: {text}", align="L", **NEXT_LINE)
+
+
+def _closing(pdf: FPDF, form: FormSpec, draft: Draft, today: date) -> None:
+    pdf.ln(3)
+    pdf.set_font("serif", "", 12)
+    pdf.multi_cell(pdf.epw, 6, form.commitment, **NEXT_LINE)
+    pdf.ln(4)
+    half = pdf.epw / 2
+    place = _place(form, draft)
+    dated = f"{place}, ngày {today.day:02d} tháng {today.month:02d} năm {today.year}" if place else \
+        f"Ngày {today.day:02d} tháng {today.month:02d} năm {today.year}"
+    if pdf.get_y() > pdf.h - 60:
+        pdf.add_page()
+    pdf.set_x(pdf.l_margin + half)
+    pdf.set_font("serif", "I", 11)
+    pdf.multi_cell(half, 5.5, dated, align="C", **NEXT_LINE)
+    pdf.set_x(pdf.l_margin + half)
+    pdf.set_font("serif", "B", 12)
+    pdf.cell(half, 6, form.signer_title, align="C", **NEXT_LINE)
+    pdf.set_x(pdf.l_margin + half)
+    pdf.set_font("serif", "I", 11)
+    pdf.cell(half, 5.5, "(Ký, ghi rõ họ, chữ đệm, tên)", align="C", **NEXT_LINE)
+    pdf.ln(20)
+    pdf.set_x(pdf.l_margin + half)
+    pdf.set_font("serif", "B", 12)
+    pdf.cell(half, 6, draft.answers.get(form.signer_field) or "", align="C", **NEXT_LINE)
+
+
+def _guide(pdf: FPDF, form: FormSpec, documents: list[str]) -> None:
+    pdf.add_page()
+    pdf.set_font("serif", "B", 13)
+    pdf.multi_cell(pdf.epw, 7, "HƯỚNG DẪN NỘP (trang này không nộp kèm tờ khai)", **NEXT_LINE)
+    pdf.ln(2)
+    pdf.set_font("serif", "B", 12)
+    pdf.cell(pdf.epw, 6.5, "Giấy tờ cần mang theo hoặc đính kèm", **NEXT_LINE)
+    pdf.set_font("serif", "", 12)
+    for document in documents or form.bring:
+        pdf.multi_cell(pdf.epw, 6, f"- {document}", **NEXT_LINE)
+    pdf.ln(2)
+    pdf.set_font("serif", "B", 12)
+    pdf.cell(pdf.epw, 6.5, "Cách nộp", **NEXT_LINE)
+    pdf.set_font("serif", "", 12)
+    pdf.multi_cell(pdf.epw, 6, f"- Trực tuyến: {form.submit_online}", **NEXT_LINE)
+    pdf.multi_cell(pdf.epw, 6, f"- Trực tiếp: {form.submit_in_person}", **NEXT_LINE)
+    pdf.ln(3)
+    pdf.set_font("serif", "I", 10)
+    pdf.multi_cell(pdf.epw, 5, "Tờ khai được điền cùng Trợ lý ảo dịch vụ công. Bạn đọc lại toàn bộ nội dung và ký tên "
+                               "trước khi nộp; cán bộ tiếp nhận có thể yêu cầu khai bổ sung.", **NEXT_LINE)
+
+
+def _place(form: FormSpec, draft: Draft) -> str:
+    """The place the declaration is signed: the last part of the chosen address field ("tỉnh Thái Nguyên")."""
+    value = draft.answers.get(form.place_field) if form.place_field else None
+    if not value:
+        return ""
+    last = value.split(",")[-1].strip()
+    return re.sub(r"^(?:tỉnh|thành phố|tp\.?|xã|phường|thị trấn|đặc khu)\s+", "", last, flags=re.IGNORECASE)[:60]
