@@ -21,7 +21,6 @@ from channels.console.accounts import Accounts
 from channels.console.procedures import ConsoleCatalog
 from channels.conversation import ChannelSender, converse
 from channels.dossier_events import poll_followed
-from channels.files import SharedFiles
 from channels.inbox import Inbox, RedisInbox, SqlInbox
 from channels.live import LiveHub
 from channels.models import IncomingMessage, Reply
@@ -32,8 +31,10 @@ from channels.routing import Router
 from channels.settings import GatewaySettings
 from channels.worker import Worker, push_body
 from dossiers.sources import HttpDossierSource
+from forms.drafts import Drafts
 from handoff.offices import load_offices
 from storage.database import is_up, make_engine, migrate, run_sync
+from storage.shared_files import SharedFiles
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ class Gateway:
             logger.error("database not reachable: the gateway starts without it and keeps trying")
         if run_worker:
             self._task = asyncio.create_task(self._run_worker(), name="inbox-worker")
-        self._watcher = asyncio.create_task(self._watch_unclaimed(), name="unclaimed-handoffs") if run_worker else None
+        self._watcher = asyncio.create_task(self._housekeeping(), name="housekeeping") if run_worker else None
         self._relay = asyncio.create_task(self.live.relay(), name="live-events-relay")
         self._poller: asyncio.Task | None = None
         if self.settings.dossier_poll_seconds > 0 and self.settings.dossier_api_url:
@@ -131,14 +132,21 @@ class Gateway:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30)
 
-    async def _watch_unclaimed(self, every_seconds: float = 30.0) -> None:
+    async def _housekeeping(self) -> None:
+        """Every HOUSEKEEPING_SECONDS: citizens nobody claimed are told; expired personal data is deleted."""
         await self._migrated.wait()
         while True:
             try:
                 await self.router.tell_unclaimed(self.push, self.settings.handoff_unclaimed_minutes)
+                await run_sync(self.engine, self.forget_expired)
             except Exception:  # noqa: BLE001 - the watcher must outlive a bad round (database down)
-                logger.exception("checking unclaimed handoffs failed")
-            await asyncio.sleep(every_seconds)
+                logger.exception("housekeeping failed (unclaimed handoffs, expired data)")
+            await asyncio.sleep(self.settings.housekeeping_seconds)
+
+    def forget_expired(self) -> None:
+        """Personal data past its retention: half-filled declarations and shared files (filled PDFs)."""
+        Drafts(self.engine, self.settings.form_retention_hours).purge()
+        self.files.purge()
 
     async def _run_worker(self) -> None:
         await self._migrated.wait()

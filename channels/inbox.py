@@ -127,7 +127,9 @@ class SqlInbox:
         return claimed
 
     async def done(self, item: InboxItem) -> None:
-        await self._run(self._set, item, status="done", last_error=None)
+        # the row stays (its message id drops a platform's retries) but not what the citizen wrote: a
+        # form's answers, ID card numbers... are personal data and are not kept once answered
+        await self._run(self._set, item, status="done", last_error=None, body="{}")
 
     async def retry(self, item: InboxItem, error: str, delay_seconds: float,
                     kind: str | None = None, body: dict[str, Any] | None = None) -> None:

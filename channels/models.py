@@ -39,3 +39,5 @@ class Reply(BaseModel):
     buttons: list[Button] = Field(default_factory=list)
     image: str | None = None
     document: str | None = None  # URL of a document to send
+    # A turn of filling a form: its words are personal data and are not kept in the transcript.
+    private: bool = False

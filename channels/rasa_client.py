@@ -39,18 +39,24 @@ def rasa_text(message: IncomingMessage) -> str:
 
 
 def parse_replies(body: list[dict]) -> list[Reply]:
-    replies = []
+    """Rasa's answers as replies; ``{"custom": {"private": true}}`` is not shown but marks the whole turn
+    as private (an answer to a form), so the gateway keeps no copy of it."""
+    replies, private = [], False
     for item in body:
-        custom = item.get("custom") or {}
+        custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+        if custom.get("private"):
+            private = True
+            if not (item.get("text") or item.get("buttons") or item.get("image") or custom.get("document")):
+                continue
         replies.append(
             Reply(
                 text=item.get("text"),
                 buttons=[Button(title=b["title"], payload=b["payload"]) for b in item.get("buttons") or []],
                 image=item.get("image"),
-                document=custom.get("document") if isinstance(custom, dict) else None,
+                document=custom.get("document"),
             )
         )
-    return replies
+    return [reply.model_copy(update={"private": True}) for reply in replies] if private else replies
 
 
 class RasaClient:

@@ -115,8 +115,11 @@ class Router:
     async def _keep_turn(self, message: IncomingMessage, replies: list[Reply]) -> None:
         """Both sides of a bot turn go to the transcript the officer will read (best effort)."""
         try:
-            await self._db(self._record_turn, message.conversation_id, citizen_words(message),
-                           [r.text for r in replies if r.text])
+            if any(reply.private for reply in replies):  # a form's answers are personal data: not copied
+                said, answers = (messages.PRIVATE_CITIZEN_LINE if citizen_words(message) else ""), [messages.PRIVATE_BOT_LINE]
+            else:
+                said, answers = citizen_words(message), [r.text for r in replies if r.text]
+            await self._db(self._record_turn, message.conversation_id, said, answers)
         except Exception as error:  # noqa: BLE001 - the answer matters more than its copy
             logger.warning("transcript not written: %s", type(error).__name__)
 
@@ -157,6 +160,8 @@ class Router:
         else:
             text = messages.QUEUED_CLOSED.format(office=office.name, position=position,
                                                  opening=office.hours.describe_opening(now))
+            title, payload = messages.NOTIFY_BUTTON
+            return Reply(text=f"{text}\n{messages.HOW_TO_LEAVE}", buttons=[Button(title=title, payload=payload), BACK_BUTTON])
         return Reply(text=f"{text}\n{messages.HOW_TO_LEAVE}", buttons=[BACK_BUTTON])
 
     async def _to_officer(self, message: IncomingMessage, live: Handoff) -> list[Reply]:
@@ -171,6 +176,12 @@ class Router:
             return [Reply(text=messages.BACK_TO_BOT)]
         if payload == "/handoff_wait":
             return [Reply(text=messages.KEEP_WAITING, buttons=[BACK_BUTTON])]
+        if payload == messages.NOTIFY_BUTTON[1]:
+            await self._db(self.handoffs.notify_when_answered, conversation)
+            await self._db(self.handoffs.record_lines, conversation, live.id,
+                           [("system", "Người dân muốn được nhắn khi cán bộ trả lời")])
+            self.live.publish(live.office, {"kind": "conversation", "handoff": live.id})
+            return [Reply(text=messages.NOTIFY_SET, buttons=[BACK_BUTTON])]
         if payload == "/handoff_call_back":
             await self._db(self.handoffs.record_lines, conversation, live.id,
                            [("system", "Người dân muốn được gọi lại")])

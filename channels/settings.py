@@ -27,6 +27,9 @@ class GatewaySettings(BaseSettings):
     # The address citizens reach the gateway at, for links in messages (the request's own when unset).
     public_base_url: str = ""  # PUBLIC_BASE_URL, e.g. https://tro-ly.example.gov.vn
     shared_file_hours: float = 72.0  # how long such a link works
+    # Half-filled declarations (personal data) are deleted this many hours after their last answer
+    # (the action server keeps them for the same time).
+    form_retention_hours: float = 24.0  # FORM_RETENTION_HOURS
 
     # The app's database (the durable inbox lives there); SQLite under var/ when empty.
     database_url: str = ""  # DATABASE_URL
@@ -72,6 +75,8 @@ class GatewaySettings(BaseSettings):
     knowledge_overlay: bool = True
     handoff_minutes_per_conversation: float = 5.0
     handoff_unclaimed_minutes: float = 15.0
+    # How often the gateway looks for unclaimed conversations and deletes expired personal data (seconds).
+    housekeeping_seconds: float = 30.0
 
     zalo_bot_token: SecretStr | None = None
     zalo_bot_secret_token: SecretStr | None = None

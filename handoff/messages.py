@@ -8,6 +8,10 @@ QUEUED_OPEN = ("Đã chuyển cuộc trò chuyện cho cán bộ {office}. Bạn
 QUEUED_CLOSED = ("Hiện đã ngoài giờ làm việc nên chưa có cán bộ {office} trực. Tin nhắn của bạn đã được giữ trong "
                  "hàng chờ (vị trí số {position}); bộ phận mở cửa lại lúc {opening}. Khi cán bộ trả lời, tin nhắn sẽ "
                  "được gửi ngay tại đây. Trong lúc này trợ lý ảo tạm dừng.")
+NOTIFY_BUTTON = ("Nhắn cho tôi khi cán bộ trả lời", "/handoff_notify")
+NOTIFY_SET = ("Vâng. Khi cán bộ trả lời, tôi sẽ nhắn cho bạn ngay tại đây kèm thông báo, bạn không cần chờ trước "
+              "màn hình. Bạn vẫn có thể gửi thêm thông tin cho cán bộ.")
+ANSWERED_AFTER_HOURS = "🔔 Cán bộ {office} đã trả lời yêu cầu bạn gửi ngoài giờ làm việc:"
 HOW_TO_LEAVE = "Gõ \"quay lại trợ lý ảo\" (hoặc /huy) bất cứ lúc nào để tiếp tục hỏi trợ lý ảo."
 ALREADY_QUEUED = ("Bạn đang trong hàng chờ gặp cán bộ {office} (vị trí số {position}). Tin nhắn bạn gửi thêm đều được "
                   "chuyển cho cán bộ.")
@@ -27,3 +31,7 @@ THANKS_FOR_RATING = "Cảm ơn bạn đã đánh giá! Ý kiến của bạn gi�
 RATING_BUTTONS = [("😊 Hài lòng", 5), ("😐 Bình thường", 3), ("☹️ Chưa hài lòng", 1)]
 UNCLAIMED_BUTTONS = [("Tiếp tục chờ", "/handoff_wait"), ("Để lại số để cán bộ gọi lại", "/handoff_call_back"),
                      ("Quay lại trợ lý ảo", "/restart")]
+
+# Transcript lines standing for a turn of filling a form (its words are personal data and not copied).
+PRIVATE_CITIZEN_LINE = "[trả lời tờ khai — nội dung không lưu]"
+PRIVATE_BOT_LINE = "[trợ lý ảo hỏi tiếp tờ khai]"

@@ -74,6 +74,13 @@ class Handoffs:
             db.execute(update(handoffs).where(handoffs.c.live_conversation == conversation)
                        .values(notify_when_answered=1))
 
+    def take_notify(self, handoff_id: int) -> bool:
+        """True once, for the first officer reply to a citizen who asked to be told when an officer answers."""
+        with self._engine.begin() as db:
+            changed = db.execute(update(handoffs).where(handoffs.c.id == handoff_id, handoffs.c.notify_when_answered == 1)
+                                 .values(notify_when_answered=0))
+            return bool(changed.rowcount)
+
     def position(self, handoff: Handoff) -> int:
         """1 for the next in line of its office. Compared in the database, on
         the stored opening time, then the id for handoffs opened at the same moment."""

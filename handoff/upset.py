@@ -18,7 +18,8 @@ UPSET_PHRASES = (
     "khong chap nhan duoc", "het chiu noi", "chiu het noi", "qua dang", "vo dung", "bot ngu", "may ngu",
     "den bao gio", "di lai bao nhieu lan", "di di lai lai", "hoai khong xong", "mai khong xong",
 )
-_PHRASES = re.compile(r"\b(" + "|".join(re.escape(p) for p in UPSET_PHRASES) + r")\b")
+# "tức" folds like the "tục" of "tiếp tục", "liên tục", "thủ tục": "tiếp tục điền" is not "tức điên".
+_PHRASES = re.compile(r"\b(?<!tiep )(?<!lien )(?<!thu )(" + "|".join(re.escape(p) for p in UPSET_PHRASES) + r")\b")
 _SHOUTED_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 
 

@@ -281,7 +281,12 @@ async def reply(request: Request, session: PostSessionDep, handoff_id: int,
     key = f"officer-reply:{uuid.uuid4().hex}"
     await _db(request, gateway.router.handoffs.record, handoff.conversation, "officer", text.strip(),
               session.officer.username, key)
-    await gateway.push(handoff.channel, handoff.sender, [Reply(text=text.strip())], key=key)
+    replies = [Reply(text=text.strip())]
+    if await _db(request, gateway.router.handoffs.take_notify, handoff.id):  # asked to be told: a heading first
+        office = gateway.offices.get(handoff.office)
+        heading = handoff_messages.ANSWERED_AFTER_HOURS.format(office=office.name if office else "")
+        replies = [Reply(text=f"{heading}\n{text.strip()}")]
+    await gateway.push(handoff.channel, handoff.sender, replies, key=key)
     await _db(request, gateway.accounts.audit, session.officer, "reply", handoff.id)
     gateway.live.publish(handoff.office, {"kind": "conversation", "handoff": handoff.id})
     return RedirectResponse(f"/console/conversations/{handoff.id}", status_code=303)

@@ -263,7 +263,7 @@ def test_an_officer_sends_a_pdf_that_the_citizen_downloads_through_a_link(consol
 
 
 def test_a_shared_file_s_link_stops_working_when_it_expires(tmp_path):
-    from channels.files import SharedFiles
+    from storage.shared_files import SharedFiles
     from storage.database import make_engine, migrate
 
     engine = make_engine(f"sqlite:///{tmp_path / 'app.db'}")

@@ -138,3 +138,20 @@ def test_a_retry_can_turn_a_message_into_a_delivery(make_inbox):
 
     [item] = run(scenario())
     assert item.kind == "push" and item.body == {"recipient": "a", "replies": []} and item.attempts == 2
+
+
+def test_an_answered_message_s_words_are_not_kept_only_its_id_against_retries(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'app.db'}")
+    migrate(engine)
+    inbox = SqlInbox(engine)
+
+    async def scenario():
+        await inbox.put("web", "m1", "web:a", "incoming", {"text": "số CCCD của tôi là 001090012345"})
+        [item] = await inbox.claim(10, 60)
+        await inbox.done(item)
+        return await inbox.put("web", "m1", "web:a", "incoming", {"text": "again"})
+
+    assert asyncio.run(scenario()) is False  # a platform's retry is still recognised
+    with engine.connect() as db:
+        assert "001090012345" not in str(db.exec_driver_sql("select body from inbox").all())
+    engine.dispose()

@@ -35,7 +35,7 @@ def test_a_handed_off_conversation_reaches_the_officers_and_not_rasa_until_the_c
         say(client, "tôi nộp hồ sơ tách thửa 2 tháng rồi chưa xong")
         queued = say(client, "Chuyển cho cán bộ", "/handoff")
         assert "vị trí số 1" in queued[0]["text"] and "quay lại trợ lý ảo" in queued[0]["text"]
-        assert [b["payload"] for b in queued[0]["buttons"]] == ["/restart"]
+        assert [b["payload"] for b in queued[0]["buttons"]][-1] == "/restart"  # (+ "/handoff_notify" out of hours)
         store = Handoffs(client.gateway.engine)
         handoff = store.live(CONVERSATION)
         assert handoff.state == State.WAITING and handoff.summary.reason == Reason.ASKED
@@ -120,6 +120,17 @@ async def test_outside_office_hours_the_citizen_hears_when_the_office_opens(tmp_
     router, _ = make_router(tmp_path, rasa, at(dt.datetime(2027, 2, 5, 20, 0)))  # the eve of Tết
     replies = await router.send(IncomingMessage(channel="zalo_oa", sender="me", payload="/handoff"))
     assert "ngoài giờ làm việc" in replies[0].text and "7:30 sáng thứ Năm, 11/02/2027" in replies[0].text
+
+
+async def test_outside_office_hours_the_citizen_can_ask_to_be_told_when_an_officer_answers(tmp_path, rasa):
+    router, _ = make_router(tmp_path, rasa, at(dt.datetime(2026, 12, 5, 22, 0)))  # a Saturday night
+    replies = await router.send(IncomingMessage(channel="telegram", sender="night-owl", payload="/handoff"))
+    assert [b.payload for b in replies[0].buttons] == ["/handoff_notify", "/restart"]
+    told = await router.send(IncomingMessage(channel="telegram", sender="night-owl", payload="/handoff_notify"))
+    assert "nhắn cho bạn ngay" in told[0].text and not any(body.get("sender") == "telegram:night-owl" for _, _, body in rasa.requests if isinstance(body, dict))
+    handoff = router.handoffs.live("telegram:night-owl")
+    assert handoff.notify_when_answered
+    assert router.handoffs.take_notify(handoff.id) and not router.handoffs.take_notify(handoff.id)  # the first reply only
 
 
 async def test_with_the_database_down_the_bot_still_answers(tmp_path, rasa):
