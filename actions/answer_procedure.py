@@ -10,7 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_base import get_knowledge_base
 from actions.payloads import intent_payload
-from knowledge.service import Choice
+from forms.catalog import shipped
+from forms.service import offer_for_procedure
+from knowledge.aspects import Aspect
+from knowledge.service import AnswerKind, Choice
+
+# Answers after which a citizen is likely to want the procedure's declaration filled.
+OFFER_FORM_AFTER = {Aspect.DOCUMENTS, Aspect.FORM, Aspect.STEPS, Aspect.ONLINE}
 
 
 def _button(choice: Choice) -> dict[str, str]:
@@ -57,4 +63,8 @@ class ActionAnswerProcedure(Action):
         for message in first:
             dispatcher.utter_message(text=message)
         dispatcher.utter_message(text=last, buttons=[_button(choice) for choice in answer.choices])
+        if answer.kind is AnswerKind.ANSWER and (not answer.aspects or OFFER_FORM_AFTER & set(answer.aspects)):
+            offer = offer_for_procedure(shipped(), answer.procedure_code)
+            if offer is not None:
+                dispatcher.utter_message(text=offer.text, buttons=[{"title": t, "payload": p} for t, p in offer.buttons])
         return [SlotSet("procedure_code", answer.procedure_code)] if answer.procedure_code else []

@@ -21,10 +21,22 @@ class ActionSettings(BaseSettings):
     dossier_source: str = "local"  # DOSSIER_SOURCE: "local" (the app's database) or "http" (a one-stop system)
     dossier_api_url: str = ""  # DOSSIER_API_URL: base URL of the one-stop system's API (docs/dossier-http-contract.md)
     dossier_api_token: str = ""  # DOSSIER_API_TOKEN: sent as "Authorization: Bearer ..."
+    # Declarations filled in conversation: how long a half-filled one is kept after its last answer,
+    # and how long the link to a filled PDF works; both deleted afterwards (they hold personal data).
+    form_retention_hours: float = 24.0  # FORM_RETENTION_HOURS
+    form_link_hours: float = 24.0  # FORM_LINK_HOURS
+    # Where citizens reach the gateway, for the PDF's link (http://GATEWAY_HOST:GATEWAY_PORT when unset).
+    public_base_url: str = ""  # PUBLIC_BASE_URL
+    gateway_host: str = "127.0.0.1"
+    gateway_port: int = 8000
 
     @property
     def cache_dir(self) -> Path:
         return self.data_dir / "cache"
+
+    @property
+    def files_base_url(self) -> str:
+        return (self.public_base_url or f"http://{self.gateway_host}:{self.gateway_port}").rstrip("/")
 
 
 @lru_cache(maxsize=1)

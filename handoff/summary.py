@@ -24,9 +24,16 @@ def compose(channel: str, events: Iterable[dict[str, Any]], reason: Reason,
     answers: list[str] = []
     procedures: list[str] = []
     dossier: str | None = None
+    in_form = False  # answers given to a form are personal data, not the question
     for event in events:
         kind = event.get("event")
-        if kind == "user":
+        if kind == "active_loop":
+            in_form = bool(event.get("name"))
+        elif kind == "slot" and event.get("name") == "form_progress":
+            form_progress = event.get("value")
+        elif kind in ("user", "bot") and in_form:
+            continue
+        elif kind == "user":
             text = (event.get("text") or "").strip()
             intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
             if text and not text.startswith("/") and intent not in STEERING_INTENTS:

@@ -148,6 +148,7 @@ def services(ports: Ports, model: Path = MODEL, logs: Path | None = None, env: d
         "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{ports.actions}/webhook",
         "RASA_URL": f"http://127.0.0.1:{ports.rasa}",
         "ACTION_SERVER_URL": f"http://127.0.0.1:{ports.actions}",
+        "GATEWAY_PORT": str(ports.gateway),  # links the action server hands out (a filled form's PDF)
         **env,
     }
     return [
