@@ -21,6 +21,9 @@ from rasa.core.brokers.broker import EventBroker
 from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.private_turns import hide_private_turns
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +45,17 @@ def redacted(url: str) -> str:
     return url
 
 
+class PrivateTurnsSQLTrackerStore(SQLTrackerStore):
+    """Rasa's SQL tracker store, except that a declaration's answers are not stored (bot/private_turns.py)."""
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        hide_private_turns(tracker.events)
+        await super().save(tracker)
+
+
 class EnvironmentTrackerStore:
-    """SQL tracker store on ``TRACKER_STORE_URL``, or on an SQLite file under ``DATA_DIR``."""
+    """SQL tracker store on ``TRACKER_STORE_URL``, or on an SQLite file under ``DATA_DIR``; either way
+    without the words of a declaration's turns."""
 
     def __new__(  # type: ignore[misc]
         cls,
@@ -55,10 +67,10 @@ class EnvironmentTrackerStore:
         url = os.environ.get("TRACKER_STORE_URL", "").strip()
         if url:
             logger.info("Tracker store: %s", redacted(url))
-            return SQLTrackerStore(domain=domain, host=url, event_broker=event_broker)
+            return PrivateTurnsSQLTrackerStore(domain=domain, host=url, event_broker=event_broker)
         path = data_dir() / "rasa-tracker.db"
         logger.info("Tracker store: SQLite file %s", path)
-        return SQLTrackerStore(domain=domain, dialect="sqlite", db=str(path), event_broker=event_broker)
+        return PrivateTurnsSQLTrackerStore(domain=domain, dialect="sqlite", db=str(path), event_broker=event_broker)
 
 
 class EnvironmentLockStore:

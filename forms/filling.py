@@ -24,8 +24,8 @@ CANCEL_WORDS = frozenset({"huy", "huy bo", "huy to khai", "huy dien", "thoi", "t
                           "dung dien", "dung lai", "bo to khai", "xoa to khai", "cancel"})
 PAUSE_WORDS = frozenset({"de sau", "tam dung", "dien sau", "luc khac", "luc khac dien", "de lat", "tam dung dien",
                          "dien tiep sau", "tiep tuc sau", "pause"})
-SKIP_WORDS = frozenset({"bo qua", "bo trong", "khong co", "skip", "qua", "de trong", "khong biet", "khong ro",
-                        "chua co", "khong"})
+EXPLICIT_SKIP_WORDS = frozenset({"bo qua", "bo trong", "skip", "de trong"})
+SKIP_WORDS = frozenset({"khong co", "qua", "khong biet", "khong ro", "chua co", "khong"})
 BACK_WORDS = frozenset({"quay lai", "muc truoc", "lui lai", "tro lai"})
 CONFIRM_WORDS = frozenset({"xac nhan", "dong y", "dung", "dung roi", "ok", "oke", "co", "chinh xac", "tao to khai",
                            "dung het", "dung het roi", "confirm"})
@@ -158,7 +158,8 @@ def handle(form: FormSpec, draft: Draft, text: str, today: date) -> Turn:
         return _asking(form, draft, [Say(messages.QUESTION_DURING_FORM)])
     if payload is None and words in BACK_WORDS:
         return _back(form, draft)
-    if command == "skip" or (words in SKIP_WORDS and not (spec.type == "yes_no" and words == "khong")):
+    # "không", "không có" answer a yes/no question; elsewhere they mean there is nothing to write
+    if command == "skip" or words in EXPLICIT_SKIP_WORDS or (words in SKIP_WORDS and spec.type != "yes_no"):
         if spec.required:
             return _refused(form, draft, spec, messages.REQUIRED_CANNOT_SKIP.format(hint=spec.prompt))
         draft.answers[spec.id] = None

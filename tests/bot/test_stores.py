@@ -16,6 +16,9 @@ slots:
   procedure_code:
     type: text
     mappings: [{type: custom}]
+  form_answer:
+    type: text
+    mappings: [{type: custom}]
 """
 )
 
@@ -73,3 +76,33 @@ def test_lock_store_uses_redis_when_a_url_is_set(monkeypatch):
 def test_passwords_are_hidden_in_logged_urls():
     assert redacted("postgresql://rasa:s3cret@db:5432/rasa") == "postgresql://rasa:***@db:5432/rasa"
     assert redacted("redis://127.0.0.1:6379/1") == "redis://127.0.0.1:6379/1"
+
+
+async def test_a_declaration_s_turns_are_stored_without_the_citizen_s_words(tmp_path, monkeypatch):
+    from rasa.shared.core.events import ActionExecuted, BotUttered
+
+    from bot.private_turns import HIDDEN
+
+    monkeypatch.delenv("TRACKER_STORE_URL", raising=False)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    store = EnvironmentTrackerStore(domain=DOMAIN)
+    tracker = DialogueStateTracker.from_events("web:citizen-2", [
+        UserUttered("làm khai sinh cần gì", {"name": "greet"}),
+        BotUttered("Cần giấy chứng sinh."),
+        UserUttered("019195012345", {"name": "greet"}),
+        ActionExecuted("declaration_form"),
+        SlotSet("form_answer", "019195012345"),
+        BotUttered(None, {"custom": {"private": True}}),
+        BotUttered("Đã ghi Số định danh: 019195012345."),
+        SlotSet("form_answer", None),
+        UserUttered("xác nhận", {"name": "greet"}),
+        BotUttered(None, {"custom": {"private": True}}),
+        SlotSet("form_answer", "submitted"),
+    ], DOMAIN.slots)
+    await store.save(tracker)
+    stored = await store.retrieve("web:citizen-2")
+    texts = [getattr(event, "text", None) for event in stored.events]
+    assert "019195012345" not in str([event.as_dict() for event in stored.events])
+    assert texts[:2] == ["làm khai sinh cần gì", "Cần giấy chứng sinh."]  # an ordinary turn is kept
+    assert texts.count(HIDDEN) == 3 and "submitted" in str([event.as_dict() for event in stored.events])
+    assert [e.intent_name for e in stored.events if isinstance(e, UserUttered)] == ["greet"] * 3

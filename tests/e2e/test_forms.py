@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 import urllib.request
 import uuid
 
@@ -96,6 +97,13 @@ def test_a_birth_declaration_with_mistakes_a_correction_and_a_pause_ends_as_a_pr
     assert "TỜ KHAI ĐĂNG KÝ KHAI SINH" in text and "Thái Nguyên, ngày" in text
     assert_printed("khai-sinh", text, {"ho_ten_tre": "Nguyễn Minh Khôi"})
     assert "Họ, chữ đệm, tên người cha" not in text
+    # the answers are personal data: not in Rasa's tracker store, the gateway's database or any log
+    kept = [json.dumps(assistant.tracker(f"web:{citizen.sender}"), ensure_ascii=False)]
+    with sqlite3.connect(assistant.database_url.removeprefix("sqlite:///")) as db:
+        kept += [str(db.execute(f"select * from {table}").fetchall()) for table in ("inbox", "transcript", "form_drafts")]
+    kept += [path.read_text(errors="replace") for path in assistant.logs.glob("*.log")]
+    for answer in ("019195012345", "Nguyễn Minh Khôi", "Trần Thị Bình", "Bệnh viện A Thái Nguyên"):
+        assert not any(answer in store for store in kept), answer
 
 
 def test_a_cancelled_ct01_is_forgotten_and_a_new_one_is_filled_to_the_end(assistant):

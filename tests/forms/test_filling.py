@@ -73,6 +73,13 @@ def test_a_required_field_cannot_be_skipped_but_an_optional_one_can():
     assert turn.draft.answers["ten_khac"] is None and turn.draft.current == "co_con"
 
 
+def test_no_answers_a_yes_no_question_instead_of_skipping_it():
+    turn = say(start(FORM), "Nguyễn Văn An", "05/03/1990", "không có")  # nothing to write: skipped
+    assert turn.draft.answers["ten_khac"] is None
+    turn = say(turn.draft, "không có")
+    assert turn.draft.answers["co_con"] == "no" and turn.draft.current == "gioi_tinh"
+
+
 def test_an_earlier_answer_is_corrected_in_one_message_and_filling_goes_on_where_it_was():
     turn = say(start(FORM), "Nguyễn Văn An", "05/03/1990", "bỏ qua")
     turn = say(turn.draft, "sửa ngày sinh thành 12/04/1991")
