@@ -131,9 +131,12 @@ def _guide(pdf: FPDF, form: FormSpec, documents: list[str]) -> None:
 
 
 def _place(form: FormSpec, draft: Draft) -> str:
-    """The place the declaration is signed: the last part of the chosen address field ("tỉnh Thái Nguyên")."""
+    """The place the declaration is signed, from the chosen field's last part: "Phường X, tỉnh Thái Nguyên"
+    and "Công an Thành phố Đà Nẵng" give "Thái Nguyên" and "Đà Nẵng"."""
     value = draft.answers.get(form.place_field) if form.place_field else None
     if not value:
         return ""
     last = value.split(",")[-1].strip()
-    return re.sub(r"^(?:tỉnh|thành phố|tp\.?|xã|phường|thị trấn|đặc khu)\s+", "", last, flags=re.IGNORECASE)[:60]
+    for prefix in (r"công an|ủy ban nhân dân|uỷ ban nhân dân|ubnd", r"tỉnh|thành phố|tp\.?|xã|phường|thị trấn|đặc khu"):
+        last = re.sub(rf"^(?:{prefix})\s+", "", last, flags=re.IGNORECASE)
+    return last[:60]

@@ -15,6 +15,7 @@ from forms.filling import answer_payload
 from forms.service import FormService, offer_for_procedure
 from storage.database import make_engine, migrate
 from storage.shared_files import SharedFiles
+from tests.forms.samples import SAMPLES, asked_field
 
 TODAY = date(2026, 12, 1)
 BIRTH_ANSWERS = [
@@ -151,3 +152,14 @@ def test_a_broken_form_file_names_itself(tmp_path):
     (tmp_path / "hong.yaml").write_text("id: hong\ncode: X\n", encoding="utf-8")
     with pytest.raises(ValueError, match="hong.yaml"):
         FormCatalog.load(tmp_path)
+
+
+@pytest.mark.parametrize("form_id, place", [("ct01", "Hà Nội, ngày 01 tháng 12 năm 2026"),
+                                            ("ly-lich-tu-phap", "Đà Nẵng, ngày 01 tháng 12 năm 2026")])
+def test_the_date_line_starts_with_the_place_without_its_administrative_words(service, form_id, place):
+    service.open("web:p", "", form_id=form_id)
+    while (question := service.question("web:p")) and "trước khi tôi tạo bản in" not in question.text:
+        service.answer("web:p", SAMPLES[form_id][asked_field(form_id, question.text)][0])
+    service.answer("web:p", answer_payload("confirm"))
+    text = pdf_text(service.finish("web:p").pdf)
+    assert place in text and f"Công an {place}" not in text and f"phố {place}" not in text
