@@ -18,29 +18,15 @@ from storage.shared_files import SharedFiles
 from tests.forms.samples import SAMPLES, asked_field
 
 TODAY = date(2026, 12, 1)
-BIRTH_ANSWERS = [
-    ("noi_dang_ky", "Phường Quang Trung, tỉnh Thái Nguyên", "Phường Quang Trung, tỉnh Thái Nguyên"),
-    ("ho_ten_nguoi_yeu_cau", "trần thị bình", "Trần Thị Bình"),
-    ("noi_cu_tru_nguoi_yeu_cau", "số 12, tổ 3, phường Quang Trung, tỉnh Thái Nguyên", "số 12, tổ 3, phường Quang Trung, tỉnh Thái Nguyên"),
-    ("so_dinh_danh_nguoi_yeu_cau", "019 195 012 345", "019195012345"),
-    ("quan_he", answer_payload("me"), "Mẹ"),
-    ("ho_ten_tre", "Nguyễn Minh Khang", "Nguyễn Minh Khang"),
-    ("ngay_sinh_tre", "ngày 5 tháng 3 năm 2026", "05/03/2026"),
-    ("gioi_tinh_tre", "con trai", "Nam"),
-    ("dan_toc_tre", "Kinh", "Kinh"),
-    ("quoc_tich_tre", "Việt Nam", "Việt Nam"),
-    ("noi_sinh_tre", "Bệnh viện A Thái Nguyên, tỉnh Thái Nguyên", "Bệnh viện A Thái Nguyên, tỉnh Thái Nguyên"),
-    ("que_quan_tre", "xã Phú Xuân, tỉnh Thái Bình", "xã Phú Xuân, tỉnh Thái Bình"),
-    ("co_thong_tin_me", "có", None),
-    ("ho_ten_me", "Trần Thị Bình", "Trần Thị Bình"),
-    ("nam_sinh_me", "1995", "1995"),
-    ("dan_toc_me", "Kinh", "Kinh"),
-    ("quoc_tich_me", "Việt Nam", "Việt Nam"),
-    ("noi_cu_tru_me", "số 12, tổ 3, phường Quang Trung, tỉnh Thái Nguyên", None),
-    ("co_thong_tin_cha", "không", None),
-    ("cap_ban_sao", "có", None),
-    ("so_ban_sao", "2", "2"),
-]
+BIRTH = SAMPLES["khai-sinh"]
+FIRST_ANSWER = BIRTH["noi_dang_ky"][0]
+
+
+def fill_to_summary(service: FormService, conversation: str, form_id: str) -> None:
+    """Answers each question with the sample citizen's answer until the summary is asked."""
+    while (question := service.question(conversation)) and "trước khi tôi tạo bản in" not in question.text:
+        turn = service.answer(conversation, SAMPLES[form_id][asked_field(form_id, question.text)][0])
+        assert turn.status in ("asking", "confirming"), turn.said
 
 
 @pytest.fixture
@@ -82,19 +68,15 @@ def test_an_answer_about_a_procedure_with_a_form_offers_to_fill_it():
 def test_a_birth_declaration_filled_in_conversation_becomes_a_pdf_with_every_answer(service):
     opening = service.open("web:a", "tôi muốn điền tờ khai khai sinh")
     assert opening.form.id == "khai-sinh"
-    for field_id, typed, _ in BIRTH_ANSWERS:
-        assert service.question("web:a") is not None
-        turn = service.answer("web:a", typed)
-        assert turn.status in ("asking", "confirming"), (field_id, turn.said)
-    assert turn.status == "confirming"
+    fill_to_summary(service, "web:a", "khai-sinh")
     assert service.answer("web:a", answer_payload("confirm")).status == "submitted"
     finished = service.finish("web:a")
     assert finished.document_url.startswith("https://tro-ly.example.vn/files/")
     text = pdf_text(finished.pdf)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "TỜ KHAI ĐĂNG KÝ KHAI SINH" in text
     form = shipped().get("khai-sinh")
-    for field_id, _, printed in BIRTH_ANSWERS:
-        if printed is not None:
+    for field_id, (_, printed) in BIRTH.items():
+        if printed is not None and form.field(field_id).printed:
             assert f"{form.field(field_id).label}: {printed}" in text, field_id
     assert "bằng chữ: ngày năm tháng ba năm hai nghìn không trăm hai mươi sáu" in text
     assert "Họ, chữ đệm, tên người cha" not in text  # no father's details: those lines are not printed
@@ -106,8 +88,7 @@ def test_a_birth_declaration_filled_in_conversation_becomes_a_pdf_with_every_ans
 
 def test_the_pdf_embeds_a_font_with_vietnamese_letters(service):
     service.open("web:f", "", form_id="khai-sinh")
-    for _, typed, _ in BIRTH_ANSWERS:
-        service.answer("web:f", typed)
+    fill_to_summary(service, "web:f", "khai-sinh")
     service.answer("web:f", "xác nhận")
     reader = PdfReader(io.BytesIO(service.finish("web:f").pdf))
     fonts = [font.get_object() for page in reader.pages for font in page["/Resources"]["/Font"].values()]
@@ -116,7 +97,7 @@ def test_the_pdf_embeds_a_font_with_vietnamese_letters(service):
 
 def test_a_half_filled_form_is_resumed_where_it_stopped_and_expires_after_the_retention(service):
     service.open("web:b", "", form_id="khai-sinh")
-    service.answer("web:b", BIRTH_ANSWERS[0][1])
+    service.answer("web:b", FIRST_ANSWER)
     assert service.answer("web:b", "để sau").status == "paused"
     opening = service.open("web:b", "tiếp tục điền tờ khai")
     assert opening.form.id == "khai-sinh" and "1/" in opening.said[0].text
@@ -128,7 +109,7 @@ def test_a_half_filled_form_is_resumed_where_it_stopped_and_expires_after_the_re
 
 def test_asking_for_another_form_while_one_is_half_filled_asks_before_dropping_it(service):
     service.open("web:c", "", form_id="khai-sinh")
-    service.answer("web:c", BIRTH_ANSWERS[0][1])
+    service.answer("web:c", FIRST_ANSWER)
     opening = service.open("web:c", "điền mẫu ct01")
     assert opening.form is None and [p for _, p in opening.said[0].buttons] == [
         '/fill_form{"form_id":"khai-sinh"}', '/fill_form{"form_id":"ct01","form_replace":"yes"}']
@@ -138,7 +119,7 @@ def test_asking_for_another_form_while_one_is_half_filled_asks_before_dropping_i
 
 def test_cancelling_deletes_what_was_typed(service):
     service.open("web:d", "", form_id="khai-sinh")
-    service.answer("web:d", BIRTH_ANSWERS[0][1])
+    service.answer("web:d", FIRST_ANSWER)
     assert service.answer("web:d", "hủy").status == "cancelled"
     assert service.drafts.get("web:d") is None
 
@@ -158,8 +139,7 @@ def test_a_broken_form_file_names_itself(tmp_path):
                                             ("ly-lich-tu-phap", "Đà Nẵng, ngày 01 tháng 12 năm 2026")])
 def test_the_date_line_starts_with_the_place_without_its_administrative_words(service, form_id, place):
     service.open("web:p", "", form_id=form_id)
-    while (question := service.question("web:p")) and "trước khi tôi tạo bản in" not in question.text:
-        service.answer("web:p", SAMPLES[form_id][asked_field(form_id, question.text)][0])
+    fill_to_summary(service, "web:p", form_id)
     service.answer("web:p", answer_payload("confirm"))
     text = pdf_text(service.finish("web:p").pdf)
     assert place in text and f"Công an {place}" not in text and f"phố {place}" not in text
