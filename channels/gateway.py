@@ -11,8 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 import socket
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -78,7 +81,7 @@ class Gateway:
         self.senders[web.NAME] = web.WebSender(self.engine)  # the web chat answers in its request; this is for pushes
         if s.telegram_on:
             self.telegram = telegram.TelegramBot(s.telegram_bot_token.get_secret_value(), s.telegram_api_base_url)
-            sender = telegram.TelegramSender(self.telegram, self.options)
+            sender = telegram.TelegramSender(self.telegram, self.options, local_file=self.shared_file)
             self.senders[telegram.NAME] = sender
             telegram.add_handlers(self.telegram.application, lambda message: converse(message, self.router, sender),
                                   self.options)
@@ -142,6 +145,14 @@ class Gateway:
             except Exception:  # noqa: BLE001 - the watcher must outlive a bad round (database down)
                 logger.exception("housekeeping failed (unclaimed handoffs, expired data)")
             await asyncio.sleep(self.settings.housekeeping_seconds)
+
+    async def shared_file(self, url: str) -> tuple[Path, str] | None:
+        """The stored file behind one of our ``/files/<token>/<name>`` links, if it is still there."""
+        found = re.search(r"/files/([^/]{1,64})/([^/?#]+)$", urlsplit(url).path)
+        if found is None:
+            return None
+        stored = await run_sync(self.engine, self.files.find, found.group(1))
+        return (stored[0], stored[1]) if stored and stored[1] == found.group(2) else None
 
     def forget_expired(self) -> None:
         """Personal data past its retention: half-filled declarations and shared files (filled PDFs)."""

@@ -13,10 +13,11 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.constants import ChatAction
 from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
@@ -94,10 +95,14 @@ class TelegramSender:
 
     name = NAME
 
-    def __init__(self, bot: TelegramBot, options: OptionStore, sleep=asyncio.sleep) -> None:
+    def __init__(self, bot: TelegramBot, options: OptionStore, sleep=asyncio.sleep,
+                 local_file: Callable[[str], Awaitable[tuple[Path, str] | None]] | None = None) -> None:
+        """``local_file(url)``: the file behind one of our own expiring links, uploaded instead of the link
+        (Telegram's servers cannot fetch a gateway that is not public)."""
         self._telegram = bot
         self._options = options
         self._sleep = sleep
+        self._local_file = local_file
 
     async def _bot(self):
         return (await self._telegram.ready()).bot
@@ -121,7 +126,10 @@ class TelegramSender:
             if reply.image:
                 await with_retries(lambda: bot.send_photo(chat_id=recipient, photo=reply.image), self._sleep)
             if reply.document:
-                await with_retries(lambda: bot.send_document(chat_id=recipient, document=reply.document), self._sleep)
+                local = await self._local_file(reply.document) if self._local_file else None
+                await with_retries(lambda: bot.send_document(
+                    chat_id=recipient, document=InputFile(local[0].read_bytes(), filename=local[1]) if local
+                    else reply.document), self._sleep)
 
     async def _keyboard(self, recipient: str, buttons: list[Button]) -> InlineKeyboardMarkup:
         if any(len(b.payload.encode()) > CALLBACK_DATA_LIMIT for b in buttons):

@@ -149,6 +149,16 @@ def test_documents_are_sent_as_documents(client, telegram):
     assert telegram.calls("sendDocument") == [{"chat_id": str(CHAT), "document": "https://example.org/to-khai.pdf"}]
 
 
+def test_a_document_behind_one_of_our_own_links_is_uploaded_not_linked(client, telegram):
+    from channels.models import Reply
+
+    token, name = client.gateway.files.share(b"%PDF-1.4 to khai", "to-khai-khai-sinh.pdf", "application/pdf", 1)
+    client.portal.call(client.gateway.senders["telegram"].send, str(CHAT),
+                       [Reply(document=f"http://127.0.0.1:8000/files/{token}/{name}")])
+    upload = telegram.calls("sendDocument")[-1]
+    assert isinstance(upload, bytes) and b"%PDF-1.4 to khai" in upload and b"to-khai-khai-sinh.pdf" in upload
+
+
 def test_when_telegram_is_off_the_webhook_says_so(gateway_client):
     with gateway_client() as client:
         response = client.post("/webhooks/telegram", content=json.dumps(text_update(1, "hi")))
