@@ -47,6 +47,10 @@ ABBREVIATIONS: dict[str, str] = {
     "nvqs": "nghĩa vụ quân sự", "xntthn": "xác nhận tình trạng hôn nhân",
     "dddt": "định danh điện tử", "đdđt": "định danh điện tử", "kt3": "tạm trú",
     "cqca": "cơ quan công an", "bpmc": "bộ phận một cửa", "tthcc": "trung tâm hành chính công",
+    "htx": "hợp tác xã", "tnhh": "trách nhiệm hữu hạn", "cty": "công ty", "dn": "doanh nghiệp",
+    "hđ": "hợp đồng", "hđlđ": "hợp đồng lao động", "antt": "an ninh trật tự", "đ/c": "địa chỉ",
+    "thpt": "trung học phổ thông", "bđs": "bất động sản", "tncn": "thu nhập cá nhân",
+    "pccc": "phòng cháy chữa cháy",
 }
 
 # When the word after an ambiguous spelling is one of these, the spelling means "được".
@@ -92,6 +96,15 @@ COLLOQUIAL_NAMES: dict[str, str] = {
     "rút bảo hiểm một lần": "bảo hiểm xã hội một lần",
     "lương hưu": "hưởng lương hưu",
     "xin phép xây nhà": "giấy phép xây dựng nhà ở riêng lẻ",
+    "sao y": "chứng thực bản sao từ bản chính",
+    "sang tên sổ đỏ": "đăng ký biến động quyền sử dụng đất",
+    "sang tên sổ hồng": "đăng ký biến động quyền sử dụng đất quyền sở hữu nhà ở",
+    "sang tên đất": "đăng ký biến động quyền sử dụng đất",
+    "sang tên nhà đất": "đăng ký biến động quyền sử dụng đất",
+    "nhận cha con": "đăng ký nhận cha mẹ con",
+    "nhận con": "đăng ký nhận cha mẹ con",
+    "khoan giếng": "khai thác nước dưới đất",
+    "tiền giả": "giám định tiền giả",
 }
 
 
