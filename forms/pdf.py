@@ -91,21 +91,27 @@ def _closing(pdf: FPDF, form: FormSpec, draft: Draft, today: date) -> None:
     place = _place(form, draft)
     dated = f"{place}, ngày {today.day:02d} tháng {today.month:02d} năm {today.year}" if place else \
         f"Ngày {today.day:02d} tháng {today.month:02d} năm {today.year}"
-    if pdf.get_y() > pdf.h - 60:
+    if pdf.get_y() > pdf.h - 70:
         pdf.add_page()
     pdf.set_x(pdf.l_margin + half)
     pdf.set_font("serif", "I", 11)
     pdf.multi_cell(half, 5.5, dated, align="C", **NEXT_LINE)
-    pdf.set_x(pdf.l_margin + half)
+    # the people whose agreement the template asks for sign beside the declarant, who signs last (right)
+    titles = [*form.co_signers, form.signer_title]
+    width = pdf.epw / max(2, len(titles))
+    columns = [pdf.l_margin + pdf.epw - width * (len(titles) - i) for i in range(len(titles))]
+    top, bottom = pdf.get_y(), pdf.get_y()
+    for x, title in zip(columns, titles):
+        pdf.set_xy(x, top)
+        pdf.set_font("serif", "B", 11 if len(titles) > 2 else 12)
+        pdf.multi_cell(width, 5.5, title, align="C", **NEXT_LINE)
+        pdf.set_x(x)
+        pdf.set_font("serif", "I", 10)
+        pdf.multi_cell(width, 5, "(Ký, ghi rõ họ, chữ đệm, tên)", align="C", **NEXT_LINE)
+        bottom = max(bottom, pdf.get_y())
+    pdf.set_xy(columns[-1], bottom + 20)
     pdf.set_font("serif", "B", 12)
-    pdf.cell(half, 6, form.signer_title, align="C", **NEXT_LINE)
-    pdf.set_x(pdf.l_margin + half)
-    pdf.set_font("serif", "I", 11)
-    pdf.cell(half, 5.5, "(Ký, ghi rõ họ, chữ đệm, tên)", align="C", **NEXT_LINE)
-    pdf.ln(20)
-    pdf.set_x(pdf.l_margin + half)
-    pdf.set_font("serif", "B", 12)
-    pdf.cell(half, 6, draft.answers.get(form.signer_field) or "", align="C", **NEXT_LINE)
+    pdf.multi_cell(width, 6, draft.answers.get(form.signer_field) or "", align="C", **NEXT_LINE)
 
 
 def _guide(pdf: FPDF, form: FormSpec, documents: list[str]) -> None:

@@ -99,6 +99,8 @@ class FormSpec(Strict):
     commitment: str  # the declarant's closing statement
     signer_title: str  # "NGƯỜI KÊ KHAI", "NGƯỜI YÊU CẦU"
     signer_field: str  # the field whose value is printed under the signature
+    # Others who sign beside the declarant when the template asks for their agreement ("Ý KIẾN CỦA CHỦ HỘ")
+    co_signers: list[str] = Field(default_factory=list, max_length=3)
     place_field: str | None = None  # the field whose value starts the "..., ngày ... tháng ... năm ..." line
     submit_online: str  # how to submit online (with the portal's address)
     submit_in_person: str  # where to submit on paper

@@ -144,3 +144,5 @@ def test_the_date_line_starts_with_the_place_without_its_administrative_words(se
     service.answer("web:p", answer_payload("confirm"))
     text = pdf_text(service.finish("web:p").pdf)
     assert place in text and f"Công an {place}" not in text and f"phố {place}" not in text
+    if form_id == "ct01":  # the head of household and the owner sign beside the declarant, as on the template
+        assert "Ý KIẾN CỦA CHỦ HỘ" in text and "NGƯỜI KÊ KHAI" in text
