@@ -65,33 +65,35 @@ def _heading(pdf: FPDF, form: FormSpec) -> None:
 
 
 def _fields(pdf: FPDF, form: FormSpec, draft: Draft) -> None:
-    number = 0
+    number, heading = 0, None
     for spec in visible_fields(form, draft.answers):
-        if spec.section:
-            pdf.ln(1)
-            pdf.set_font("serif", "B", 12)
-            pdf.multi_cell(pdf.epw, 6, spec.section, **NEXT_LINE)
+        heading = spec.section or heading  # a heading waits for the first printed field under it
         if not spec.printed:
             continue
+        if heading:
+            pdf.ln(0.5)
+            pdf.set_font("serif", "B", 11.5)
+            pdf.multi_cell(pdf.epw, 5.8, heading, **NEXT_LINE)
+            heading = None
         number += 1
         value = draft.answers.get(spec.id)
         text = shown(spec, value) if value is not None else DOTS
         if value is not None and spec.type == "date" and spec.in_words:
             text += f" (bằng chữ: {date_in_words(value)})"
-        pdf.set_font("serif", "", 12)
-        pdf.multi_cell(pdf.epw, 6.2, f"{number}. {spec.label}: {text}", align="L", **NEXT_LINE)
+        pdf.set_font("serif", "", 11.5)
+        pdf.multi_cell(pdf.epw, 5.8, f"{number}. {spec.label}: {text}", align="L", **NEXT_LINE)
 
 
 def _closing(pdf: FPDF, form: FormSpec, draft: Draft, today: date) -> None:
     pdf.ln(3)
-    pdf.set_font("serif", "", 12)
-    pdf.multi_cell(pdf.epw, 6, form.commitment, **NEXT_LINE)
+    pdf.set_font("serif", "", 11.5)
+    pdf.multi_cell(pdf.epw, 5.8, form.commitment, **NEXT_LINE)
     pdf.ln(4)
     half = pdf.epw / 2
     place = _place(form, draft)
     dated = f"{place}, ngày {today.day:02d} tháng {today.month:02d} năm {today.year}" if place else \
         f"Ngày {today.day:02d} tháng {today.month:02d} năm {today.year}"
-    if pdf.get_y() > pdf.h - 70:
+    if pdf.get_y() > pdf.h - 62:
         pdf.add_page()
     pdf.set_x(pdf.l_margin + half)
     pdf.set_font("serif", "I", 11)
