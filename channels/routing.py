@@ -116,7 +116,8 @@ class Router:
         """Both sides of a bot turn go to the transcript the officer will read (best effort)."""
         try:
             if any(reply.private for reply in replies):  # a form's answers are personal data: not copied
-                said, answers = (messages.PRIVATE_CITIZEN_LINE if citizen_words(message) else ""), [messages.PRIVATE_BOT_LINE]
+                said = messages.PRIVATE_CITIZEN_LINE if citizen_words(message) else ""
+                answers = [messages.PRIVATE_BOT_LINE]
             else:
                 said, answers = citizen_words(message), [r.text for r in replies if r.text]
             await self._db(self._record_turn, message.conversation_id, said, answers)
@@ -154,15 +155,16 @@ class Router:
         office = self.offices.get(handoff.office) or self.offices[self.default_office]
         position = await self._db(self.handoffs.position, handoff)
         now = self._now()
+        buttons = [BACK_BUTTON]
         if office.hours.is_open(now):
             minutes = max(1, round(position * self.minutes_per_conversation))
             text = messages.QUEUED_OPEN.format(office=office.name, position=position, minutes=minutes)
-        else:
+        else:  # nobody reads it before the office opens: offer to be told when an officer answers
             text = messages.QUEUED_CLOSED.format(office=office.name, position=position,
                                                  opening=office.hours.describe_opening(now))
             title, payload = messages.NOTIFY_BUTTON
-            return Reply(text=f"{text}\n{messages.HOW_TO_LEAVE}", buttons=[Button(title=title, payload=payload), BACK_BUTTON])
-        return Reply(text=f"{text}\n{messages.HOW_TO_LEAVE}", buttons=[BACK_BUTTON])
+            buttons = [Button(title=title, payload=payload), BACK_BUTTON]
+        return Reply(text=f"{text}\n{messages.HOW_TO_LEAVE}", buttons=buttons)
 
     async def _to_officer(self, message: IncomingMessage, live: Handoff) -> list[Reply]:
         conversation = message.conversation_id
