@@ -25,12 +25,12 @@ NO = frozenset({"no", "khong", "khong a", "ko", "k", "kh", "khong co", "khong gh
 NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
                 "muoi": 10}
 # Syllables of Vietnamese names that are never written without a diacritic: a name made only of
-# unaccented letters that holds one of them was typed without diacritics.
+# unaccented letters that holds one of them was typed without diacritics. ("Thu", "Linh", "Thanh",
+# "My", "Hai" are names as they are, so they are not here.)
 ACCENTED_NAME_SYLLABLES = frozenset({
     "nguyen", "tran", "le", "pham", "hoang", "huynh", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
-    "ly", "dinh", "thi", "van", "duc", "quoc", "thu", "thuy", "ngoc", "tuan", "dung", "hung", "thao", "trang",
-    "huong", "phuong", "hien", "hieu", "hai", "khoa", "khanh", "linh", "tu", "quynh", "nhung", "my", "thanh"})
-
+    "ly", "dinh", "thi", "van", "duc", "quoc", "thuy", "ngoc", "tuan", "dung", "hung", "thao", "trang",
+    "huong", "phuong", "hien", "hieu", "khoa", "khanh", "tu", "quynh", "nhung"})
 
 # Words of a sentence, never of a name: "tôi muốn điền tờ khai" is not a name to capitalise.
 NOT_NAME_WORDS = frozenset({"tôi", "muốn", "điền", "tờ", "khai", "làm", "giúp", "của", "nhé", "ạ", "không", "gì",
