@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 from typing import Callable
 
 from forms import messages
@@ -22,6 +23,7 @@ from forms.schema import FormSpec
 from storage.shared_files import SharedFiles
 
 logger = logging.getLogger(__name__)
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 RESTART_WORDS = ("lai tu dau", "moi tu dau", "tu dau")
 CONTINUE_WORDS = ("tiep tuc", "dien tiep", "dang do", "con do")
 
@@ -42,7 +44,8 @@ class Finished:
 class FormService:
     def __init__(self, catalog: FormCatalog, drafts: Drafts, files: SharedFiles, link_hours: float,
                  files_base_url: str, documents_for: Callable[[str], list[str]] = lambda code: [],
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = lambda: datetime.now(VIETNAM).date()) -> None:
+        """``today``: the date in Vietnam (a child born this morning is not "in the future" on a UTC server)."""
         self.catalog = catalog
         self.drafts = drafts
         self.files = files
