@@ -5,11 +5,12 @@ On SQLite and the real PostgreSQL."""
 from __future__ import annotations
 
 import pytest
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import FollowupAction, Restarted, SlotSet
 
 from actions import form_services
 from actions.dossier_source import forget
 from actions.fill_form import ActionAskFormAnswer, ActionFinishForm, ActionStartForm, ValidateDeclarationForm
+from actions.restart import ActionRestart
 from actions.settings import get_settings
 from forms.filling import answer_payload
 from tests.actions.conftest import make_tracker
@@ -86,3 +87,11 @@ def test_a_database_that_is_down_gets_a_polite_answer_and_ends_the_loop_without_
     monkeypatch.setattr(service.drafts, "get", lambda conversation: (_ for _ in ()).throw(OSError("down")))
     assert validate(dispatcher, "Phường Quang Trung, tỉnh Thái Nguyên") == {"form_answer": "paused"}
     assert "sự cố" in dispatcher.messages[-1]["text"]
+
+
+def test_huy_restarts_the_conversation_and_forgets_the_half_filled_form(dispatcher):
+    ActionStartForm().run(dispatcher, make_tracker("tôi muốn điền tờ khai khai sinh", "fill_form"), {})
+    assert form_services.get_form_service().drafts.get("web:test") is not None
+    assert ActionRestart().run(dispatcher, make_tracker("/restart", "restart"), {}) == [Restarted()]
+    assert dispatcher.messages[-1]["response"] == "utter_restart"
+    assert form_services.get_form_service().drafts.get("web:test") is None

@@ -127,6 +127,15 @@ def test_a_cancelled_ct01_is_forgotten_and_a_new_one_is_filled_to_the_end(assist
     assert "giấy tờ" in said.lower()  # what to bring comes from the catalog's procedure (đăng ký thường trú)
 
 
+def test_huy_in_the_middle_of_a_form_cancels_it_and_forgets_the_answers(assistant):
+    citizen = Citizen(assistant)
+    citizen.says("tôi muốn điền tờ khai khai sinh")
+    citizen.answers_until("khai-sinh", stop_at="noi_cu_tru_nguoi_yeu_cau")
+    typed = assistant.web_says(citizen.sender, "/huy")  # typed, as a chat command (not a button's payload)
+    assert "Đã hủy việc đang làm" in texts(typed["replies"])
+    assert "chưa có tờ khai nào đang điền dở" in citizen.says("tiếp tục điền tờ khai")
+
+
 def test_a_criminal_record_request_corrected_to_certificate_no_1_asks_the_extra_question(assistant):
     citizen = Citizen(assistant)
     citizen.says("điền tờ khai lý lịch tư pháp")
