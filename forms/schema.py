@@ -7,12 +7,21 @@ the conversation, the checks, the summary and the PDF are all driven by these mo
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 FieldType = Literal["text", "name", "date", "id_number", "phone", "email", "choice", "address", "yes_no", "number"]
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError(f"{value!r}: use a-z, 0-9, '_' or '-'")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]  # ids of forms and fields, values of choices
 
 
 class Strict(BaseModel):
@@ -20,17 +29,10 @@ class Strict(BaseModel):
 
 
 class Choice(Strict):
-    value: str  # short key kept in the draft and carried by the button (a-z, 0-9, "_", "-")
+    value: Slug  # short key kept in the draft and carried by the button (a-z, 0-9, "_", "-")
     label: str  # what the person sees and what the PDF prints
     aliases: list[str] = Field(default_factory=list)  # other ways people type it
     procedure: str | None = None  # the national procedure this choice means (its papers are listed at the end)
-
-    @field_validator("value")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not SLUG.match(value):
-            raise ValueError(f"choice value {value!r}: use a-z, 0-9, '_' or '-'")
-        return value
 
 
 class Condition(Strict):
@@ -55,7 +57,7 @@ class Rules(Strict):
 
 
 class FieldSpec(Strict):
-    id: str
+    id: Slug
     label: str  # as printed on the official form
     type: FieldType
     prompt: str  # the question, short and in plain Vietnamese
@@ -70,13 +72,6 @@ class FieldSpec(Strict):
     in_words: bool = False  # dates: also printed in words, as some templates ask ("ghi bằng chữ")
     printed: bool = True  # False for a question that only steers the conversation ("có thông tin người cha?")
 
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not SLUG.match(value):
-            raise ValueError(f"field id {value!r}: use a-z, 0-9, '_' or '-'")
-        return value
-
     @model_validator(mode="after")
     def _choices_for_choice_fields(self) -> "FieldSpec":
         if self.type == "choice" and len(self.choices) < 2:
@@ -87,7 +82,7 @@ class FieldSpec(Strict):
 
 
 class FormSpec(Strict):
-    id: str
+    id: Slug
     code: str  # the template's code as printed ("CT01", "Mẫu số 01/2025/LLTP")
     name: str  # official title
     issued_by: str  # the legal text that issued the template, printed under its code
@@ -105,13 +100,6 @@ class FormSpec(Strict):
     submit_online: str  # how to submit online (with the portal's address)
     submit_in_person: str  # where to submit on paper
     bring: list[str] = Field(default_factory=list)  # documents to bring, when the catalog has none for the form
-
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not SLUG.match(value):
-            raise ValueError(f"form id {value!r}: use a-z, 0-9, '_' or '-'")
-        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> "FormSpec":
