@@ -151,11 +151,11 @@ def handle(form: FormSpec, draft: Draft, text: str, today: date) -> Turn:
         return Turn(draft, "confirming", [Say(messages.CONFIRM_OR_EDIT)])
     spec = form.field(draft.current)
     if payload is None and any(phrase in words for phrase in OFFICER_PHRASES):
-        return _asking(form, draft, [Say(messages.OFFICER_DURING_FORM, [(messages.BUTTON_OFFICER, "/handoff_form_stuck")])])
+        return _asking(draft, [Say(messages.OFFICER_DURING_FORM, [(messages.BUTTON_OFFICER, "/handoff_form_stuck")])])
     if payload is None and _asks_help(words):
-        return _asking(form, draft, [Say(_help(spec))])
+        return _asking(draft, [Say(_help(spec))])
     if payload is None and "?" in text:
-        return _asking(form, draft, [Say(messages.QUESTION_DURING_FORM)])
+        return _asking(draft, [Say(messages.QUESTION_DURING_FORM)])
     if payload is None and words in BACK_WORDS:
         return _back(form, draft)
     # "không", "không có" answer a yes/no question; elsewhere they mean there is nothing to write
@@ -189,11 +189,12 @@ def _prune(form: FormSpec, answers: dict[str, str | None]) -> dict[str, str | No
 def _advance(form: FormSpec, draft: Draft, said: list[Say]) -> Turn:
     draft.answers = _prune(form, draft.answers)
     draft.current, draft.failures, draft.warned = _next(form, draft.answers), 0, None
-    return _asking(form, draft, said)
+    return _asking(draft, said)
 
 
-def _asking(form: FormSpec, draft: Draft, said: list[Say]) -> Turn:
-    return Turn(draft, "confirming" if draft.current == CONFIRM else "asking", said)
+def _asking(draft: Draft, said: list[Say]) -> Turn:
+    """The conversation goes on: a field is asked next, or the summary (also after a PDF that failed)."""
+    return Turn(draft, "confirming" if draft.current in (CONFIRM, None) else "asking", said)
 
 
 def _refused(form: FormSpec, draft: Draft, spec: FieldSpec, reason: str, count: bool = True) -> Turn:
@@ -213,9 +214,9 @@ def _back(form: FormSpec, draft: Draft) -> Turn:
     fields = visible_fields(form, draft.answers)
     position = next((i for i, spec in enumerate(fields) if spec.id == draft.current), len(fields))
     if position == 0:
-        return _asking(form, draft, [Say(messages.NOTHING_BEFORE)])
+        return _asking(draft, [Say(messages.NOTHING_BEFORE)])
     draft.current, draft.failures = fields[position - 1].id, 0
-    return _asking(form, draft, [])
+    return _asking(draft, [])
 
 
 def _help(spec: FieldSpec) -> str:
@@ -253,11 +254,11 @@ def _correction(form: FormSpec, draft: Draft, text: str, today: date) -> Turn | 
     spec = _field_named(form, draft, target)
     if spec is None:
         answered = [s.label for s in visible_fields(form, draft.answers) if s.id in draft.answers]
-        return Turn(draft, _status(draft), [Say(messages.WHICH_FIELD.format(
+        return _asking(draft, [Say(messages.WHICH_FIELD.format(
             example=_example_alias(form), labels="; ".join(answered) or "chưa có"))])
     if value is None:
         draft.current, draft.failures = spec.id, 0
-        return _asking(form, draft, [Say(messages.EDIT_FIELD.format(label=spec.label))])
+        return _asking(draft, [Say(messages.EDIT_FIELD.format(label=spec.label))])
     return _apply_correction(form, draft, spec, value, today)
 
 
@@ -267,9 +268,7 @@ def _apply_correction(form: FormSpec, draft: Draft, spec: FieldSpec, value: str,
         draft.current = spec.id  # the next message can be just the right value
         return _refused(form, draft, spec, reading.reason)
     draft.answers[spec.id] = reading.value
-    draft.answers = _prune(form, draft.answers)
-    draft.current, draft.failures, draft.warned = _next(form, draft.answers), 0, None
-    return _asking(form, draft, [Say(messages.CORRECTED.format(label=spec.label, value=shown(spec, reading.value)))])
+    return _advance(form, draft, [Say(messages.CORRECTED.format(label=spec.label, value=shown(spec, reading.value)))])
 
 
 def _field_named(form: FormSpec, draft: Draft, words: str) -> FieldSpec | None:
@@ -290,10 +289,6 @@ def _field_named(form: FormSpec, draft: Draft, words: str) -> FieldSpec | None:
                 specificity = len(alias) if score == 2 else -len(alias)
                 ranked.append((score, spec.id in draft.answers, specificity, -order, spec))
     return max(ranked, key=lambda item: item[:4])[4] if ranked else None
-
-
-def _status(draft: Draft) -> Status:
-    return "confirming" if draft.current in (CONFIRM, None) else "asking"
 
 
 def _example_alias(form: FormSpec) -> str:
