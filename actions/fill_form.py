@@ -65,15 +65,14 @@ class ActionAskFormAnswer(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         try:
-            service = get_form_service()
-            question, progress = service.question(tracker.sender_id), service.progress_note(tracker.sender_id)
+            question = get_form_service().question(tracker.sender_id)
         except Exception:  # noqa: BLE001
             return _database_down(dispatcher)
         if question is None:  # the draft expired meanwhile
             dispatcher.utter_message(text=messages.NO_DRAFT)
             return [SlotSet("form_answer", "ended")]
-        _say(dispatcher, [question])
-        return [SlotSet("form_progress", progress)]
+        _say(dispatcher, [question.say])
+        return [SlotSet("form_progress", question.progress)]
 
 
 class ValidateDeclarationForm(FormValidationAction):

@@ -17,7 +17,7 @@ from forms import messages
 from forms.catalog import FormCatalog
 from forms.drafts import Drafts
 from forms.answers import folded_words
-from forms.filling import Say, Turn, handle, progress, prompt, start
+from forms.filling import Draft, Say, Turn, handle, progress, prompt, start
 from forms.pdf import render
 from forms.schema import FormSpec
 from storage.shared_files import SharedFiles
@@ -32,6 +32,12 @@ CONTINUE_WORDS = ("tiep tuc", "dien tiep", "dang do", "con do")
 class Opening:
     said: list[Say]
     form: FormSpec | None = None  # the form to fill now (its first question comes next), if any
+
+
+@dataclass(frozen=True)
+class Question:
+    say: Say  # the current field's question, or the summary to confirm
+    progress: str  # "Tờ khai đăng ký khai sinh: đã điền 7/15 mục", for an officer's summary
 
 
 @dataclass(frozen=True)
@@ -60,22 +66,21 @@ class FormService:
         """What "tôi muốn điền tờ khai ..." leads to: the named form (resumed if half-filled), a question
         about a different half-filled form, or the list of forms."""
         wanted = self.catalog.get(form_id) or self.catalog.named_in(text or "")
-        draft = self.drafts.get(conversation)
-        from_scratch = replace or any(words in folded_words(text or "") for words in RESTART_WORDS)
-        if draft is not None and self.catalog.get(draft.form_id) is None:
-            draft = None  # its form file was removed
-        if draft is not None and not from_scratch:
-            current = self.catalog.get(draft.form_id)
+        loaded = self._loaded(conversation)
+        words = folded_words(text or "")
+        from_scratch = replace or any(restart in words for restart in RESTART_WORDS)
+        if loaded is not None and not from_scratch:
+            current, draft = loaded
             done, total = progress(current, draft)
             if wanted is None or wanted.id == current.id:
                 return Opening([Say(messages.RESUME.format(name=current.name, done=done, total=total))], current)
             return Opening([Say(messages.OTHER_DRAFT.format(name=current.name, done=done, total=total, other=wanted.name),
                                 [(messages.BUTTON_CONTINUE, _fill_payload(current.id)),
                                  (messages.BUTTON_REPLACE, _fill_payload(wanted.id, replace=True))])])
-        if wanted is None and from_scratch and draft is not None:
-            wanted = self.catalog.get(draft.form_id)
+        if wanted is None and from_scratch and loaded is not None:
+            wanted = loaded[0]
         if wanted is None:
-            head = messages.NO_DRAFT + " " if any(w in folded_words(text or "") for w in CONTINUE_WORDS) else ""
+            head = messages.NO_DRAFT + " " if any(w in words for w in CONTINUE_WORDS) else ""
             return Opening([Say(head + messages.WHICH_FORM, [(form.name, _fill_payload(form.id)) for form in self.catalog.all()])])
         fresh = start(wanted)
         self.drafts.save(conversation, fresh)
@@ -84,18 +89,21 @@ class FormService:
 
     # --- filling -------------------------------------------------------------------------------------
 
-    def question(self, conversation: str) -> Say | None:
-        draft = self.drafts.get(conversation)
-        form = self.catalog.get(draft.form_id) if draft else None
-        return prompt(form, draft) if form else None
+    def question(self, conversation: str) -> Question | None:
+        """Where the person's form stands, from one read of the draft; None when it expired meanwhile."""
+        loaded = self._loaded(conversation)
+        if loaded is None:
+            return None
+        form, draft = loaded
+        done, total = progress(form, draft)
+        return Question(prompt(form, draft), f"{form.name}: đã điền {done}/{total} mục")
 
     def answer(self, conversation: str, text: str) -> Turn | None:
         """One message while the form is open; None when there is no draft (expired meanwhile)."""
-        draft = self.drafts.get(conversation)
-        form = self.catalog.get(draft.form_id) if draft else None
-        if form is None:
+        loaded = self._loaded(conversation)
+        if loaded is None:
             return None
-        turn = handle(form, draft, text, self.today())
+        turn = handle(*loaded, text, self.today())
         if turn.status == "cancelled":
             self.drafts.delete(conversation)
         elif turn.status == "paused":
@@ -106,23 +114,20 @@ class FormService:
             self.drafts.save(conversation, turn.draft)
         return turn
 
-    def progress_note(self, conversation: str) -> str | None:
-        """ "Tờ khai đăng ký khai sinh: 7/15 mục", for the officer's summary."""
+    def _loaded(self, conversation: str) -> tuple[FormSpec, Draft] | None:
+        """The conversation's draft with its form; None without one (or when its form file was removed)."""
         draft = self.drafts.get(conversation)
         form = self.catalog.get(draft.form_id) if draft else None
-        if form is None:
-            return None
-        done, total = progress(form, draft)
-        return f"{form.name}: đã điền {done}/{total} mục"
+        return (form, draft) if form else None
 
     # --- finishing -----------------------------------------------------------------------------------
 
     def finish(self, conversation: str) -> Finished:
         """The PDF of a confirmed draft, shared by a link; the draft is then deleted."""
-        draft = self.drafts.get(conversation)
-        form = self.catalog.get(draft.form_id) if draft else None
-        if form is None:
+        loaded = self._loaded(conversation)
+        if loaded is None:
             return Finished([Say(messages.NO_DRAFT)])
+        form, draft = loaded
         code = form.procedure_for(draft.answers)
         documents = (self.documents_for(code) if code else []) or list(form.bring)
         try:

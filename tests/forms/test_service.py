@@ -24,8 +24,8 @@ FIRST_ANSWER = BIRTH["noi_dang_ky"][0]
 
 def fill_to_summary(service: FormService, conversation: str, form_id: str) -> None:
     """Answers each question with the sample citizen's answer until the summary is asked."""
-    while (question := service.question(conversation)) and "trước khi tôi tạo bản in" not in question.text:
-        turn = service.answer(conversation, SAMPLES[form_id][asked_field(form_id, question.text)][0])
+    while (question := service.question(conversation)) and "trước khi tôi tạo bản in" not in question.say.text:
+        turn = service.answer(conversation, SAMPLES[form_id][asked_field(form_id, question.say.text)][0])
         assert turn.status in ("asking", "confirming"), turn.said
 
 
@@ -102,7 +102,7 @@ def test_a_half_filled_form_is_resumed_where_it_stopped_and_expires_after_the_re
     assert service.answer("web:b", "để sau").status == "paused"
     opening = service.open("web:b", "tiếp tục điền tờ khai")
     assert opening.form.id == "khai-sinh" and "1/" in opening.said[0].text
-    assert service.question("web:b").text.startswith("Thông tin người yêu cầu")
+    assert service.question("web:b").say.text.startswith("Thông tin người yêu cầu")
     service.now[0] += 25 * 3600
     assert service.drafts.get("web:b") is None and service.drafts.purge() == 1
     assert service.question("web:b") is None
