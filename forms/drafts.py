@@ -33,13 +33,13 @@ class Drafts:
             changed = db.execute(update(form_drafts).where(form_drafts.c.conversation == conversation).values(**values))
             if changed.rowcount == 0:
                 db.execute(insert(form_drafts).values(conversation=conversation, **values))
-        self.purge()
 
     def delete(self, conversation: str) -> None:
         with self._engine.begin() as db:
             db.execute(delete(form_drafts).where(form_drafts.c.conversation == conversation))
 
     def purge(self) -> int:
-        """Deletes every expired draft; how many."""
+        """Deletes every expired draft; how many. Run by the gateway's housekeeping, not on each answer:
+        ``get`` never returns an expired draft meanwhile."""
         with self._engine.begin() as db:
             return db.execute(delete(form_drafts).where(form_drafts.c.expires_at <= self._clock())).rowcount or 0
