@@ -16,10 +16,11 @@ MAX_ANSWERS = 3
 
 
 def compose(channel: str, events: Iterable[dict[str, Any]], reason: Reason,
-            procedure_name: Callable[[str], str | None] = lambda code: None,
-            form_progress: str | None = None) -> Summary:
-    """``procedure_name`` turns a procedure code into its name (from the catalog) for the officer."""
+            procedure_name: Callable[[str], str | None] = lambda code: None) -> Summary:
+    """``procedure_name`` turns a procedure code into its name (from the catalog) for the officer; a
+    form's progress comes from the ``form_progress`` slot its actions set."""
     events = list(events)
+    form_progress: str | None = None
     asked: list[str] = []
     answers: list[str] = []
     procedures: list[str] = []

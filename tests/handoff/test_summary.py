@@ -46,3 +46,13 @@ def test_a_very_long_story_is_cut_from_the_front_so_the_latest_words_stay():
     story = "nhà tôi " * 400 + "cần làm sổ đỏ"
     summary = compose("zalo_oa", [user(story, "ask_procedure")], Reason.NOT_UNDERSTOOD)
     assert len(summary.question) <= 1_001 and summary.question.endswith("cần làm sổ đỏ")
+
+
+def test_a_form_s_progress_is_in_the_summary_but_its_answers_are_not_the_question():
+    events = [user("tôi muốn điền tờ khai khai sinh", "fill_form"),
+              {"event": "active_loop", "name": "declaration_form"}, slot("form_progress", "Tờ khai đăng ký khai sinh: đã điền 3/15 mục"),
+              user("019195012345", "form_answer"), bot("Đã ghi Số định danh: 019195012345."),
+              user("hôm qua", "form_answer"), bot("Tôi chưa đọc được ngày này.")]
+    summary = compose("web", events, Reason.FORM_STUCK)
+    assert summary.form_progress == "Tờ khai đăng ký khai sinh: đã điền 3/15 mục"
+    assert summary.question == "tôi muốn điền tờ khai khai sinh" and "019195012345" not in str(summary.bot_answers)
