@@ -17,8 +17,8 @@ EXPIRED = "Liên kết này đã hết hạn hoặc không tồn tại. Bạn nh
 @router.get("/files/{token}/{name}")
 async def download(request: Request, token: str, name: str) -> Response:
     gateway = request.app.state.gateway
-    found = await run_sync(gateway.engine, gateway.files.find, token[:64])
-    if found is None or found[1] != name:
+    found = await run_sync(gateway.engine, gateway.files.find, token[:64], name)
+    if found is None:
         return PlainTextResponse(EXPIRED, status_code=410)
     path, filename, media_type = found
     return FileResponse(path, media_type=media_type, filename=filename,

@@ -151,8 +151,8 @@ class Gateway:
         found = re.search(r"/files/([^/]{1,64})/([^/?#]+)$", urlsplit(url).path)
         if found is None:
             return None
-        stored = await run_sync(self.engine, self.files.find, found.group(1))
-        return (stored[0], stored[1]) if stored and stored[1] == found.group(2) else None
+        stored = await run_sync(self.engine, self.files.find, found.group(1), found.group(2))
+        return (stored[0], stored[1]) if stored else None
 
     def forget_expired(self) -> None:
         """Personal data past its retention: half-filled declarations and shared files (filled PDFs)."""

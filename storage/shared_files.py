@@ -44,10 +44,13 @@ class SharedFiles:
                                                    expires_at=self._clock() + hours * 3600))
         return token, filename
 
-    def find(self, token: str) -> tuple[Path, str, str] | None:
+    def find(self, token: str, name: str | None = None) -> tuple[Path, str, str] | None:
+        """The file's path, safe name and media type; None when expired, gone, or not named ``name``."""
         with self._engine.connect() as db:
             row = db.execute(select(shared_files).where(shared_files.c.token == token)).first()
         if row is None or row.expires_at < self._clock() or not Path(row.path).is_file():
+            return None
+        if name is not None and row.name != name:
             return None
         return Path(row.path), row.name, row.media_type
 
