@@ -3,7 +3,14 @@
 A syllable bigram model with Viterbi decoding. It learns which accented syllable a folded one
 stands for, and which follow each other, from text we can ship: the catalog's own names, aliases,
 documents and steps, plus underthesea's Vietnamese word list (Viet74K). Syllables that already carry
-diacritics are kept as typed; unknown ones pass through unchanged.
+diacritics are kept as typed.
+
+A syllable that neither source knows is most often a typo ("đăg", "hôj", "taạm", "dựnh") or several
+syllables typed without spaces ("xinxacnhan"). Known syllables one edit away are offered in its
+place, at a cost, so that only the words around it can make one win; the diacritics that were typed
+are kept. This is done only for words typed with diacritics: an unknown word typed without them is
+more often a short form, a name or a foreign word than a typo. A long unknown word is split when every piece is a known syllable and the pieces are
+known to follow each other. Anything else (a name, a brand, an English word) is kept as typed.
 """
 
 from __future__ import annotations
@@ -18,12 +25,22 @@ from pathlib import Path
 import unicodedata
 
 from vntext import fold, normalize, normalize_tone_placement
+from vntext.chars import TONE_MARKS
+from vntext.inputs import is_vietnamese_syllable
 
 _SYLLABLE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _START = "<s>"
 # Interpolation between the bigram and unigram estimates, and the weight of the word list.
 BIGRAM_WEIGHT = 0.8
 WORD_LIST_WEIGHT = 0.2
+# Log-probability cost of replacing an unknown syllable by a known one an edit away.
+CORRECTION_COST = math.log(1e-3)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Unknown words at least this long may be syllables typed without spaces.
+MIN_GLUED_LENGTH = 7
+# Letters whose shape (not tone) was typed and that a correction must keep.
+_SHAPED = set("âăêôơưđ")
+_VOWEL = re.compile("[aeiou]")
 
 
 def underthesea_word_list() -> list[str]:
@@ -44,11 +61,15 @@ class DiacriticRestorer:
         self._unigrams: Counter[str] = Counter()
         self._bigrams: Counter[tuple[str, str]] = Counter()
         self._candidates: dict[str, set[str]] = defaultdict(set)
+        self._folded_pairs: set[tuple[str, str]] = set()
         for text in texts:
             self._learn(text, 1.0)
         for word in word_list:
             self._learn(word, WORD_LIST_WEIGHT)
         self._total = sum(self._unigrams.values()) or 1.0
+        self._folded_unigrams: Counter[str] = Counter()
+        for syllable, count in self._unigrams.items():
+            self._folded_unigrams[fold(syllable)] += count
 
     def _learn(self, text: str, weight: float) -> None:
         lowered = unicodedata.normalize("NFC", text).lower()
@@ -58,7 +79,12 @@ class DiacriticRestorer:
             self._unigrams[syllable] += weight
             self._bigrams[(previous, syllable)] += weight
             self._candidates[fold(syllable)].add(syllable)
+            if previous != _START:
+                self._folded_pairs.add((fold(previous), fold(syllable)))
             previous = syllable
+
+    def knows(self, word: str) -> bool:
+        return fold(word) in self._candidates
 
     def _log_probability(self, previous: str, syllable: str) -> float:
         unigram = self._unigrams[syllable] / self._total
@@ -67,36 +93,98 @@ class DiacriticRestorer:
         return math.log(BIGRAM_WEIGHT * bigram + (1 - BIGRAM_WEIGHT) * unigram + 1e-9)
 
     def restore(self, text: str) -> str:
-        """``text`` with diacritics put back on unaccented syllables (lower case, normalised)."""
+        """``text`` with diacritics put back on unaccented syllables and typos mended (lower case, normalised)."""
         normalised = normalize(text).text
         matches = list(_SYLLABLE.finditer(normalised))
         if not matches:
             return normalised
-        options = []
-        for match in matches:
-            syllable = match.group()
-            if syllable != fold(syllable) or fold(syllable) not in self._candidates:
-                options.append([syllable])
-            else:
-                options.append(sorted(self._candidates[fold(syllable)]))
-        best = self._viterbi(options)
-        pieces, cursor = [], 0
-        for match, syllable in zip(matches, best):
-            pieces.append(normalised[cursor : match.start()])
-            pieces.append(syllable)
+        pieces_per_match = [self._split_glued(match.group()) for match in matches]
+        options = [self._options(piece) for pieces in pieces_per_match for piece in pieces]
+        best = iter(self._viterbi(options))
+        out, cursor = [], 0
+        for match, pieces in zip(matches, pieces_per_match):
+            out.append(normalised[cursor : match.start()])
+            out.append(" ".join(next(best) for _ in pieces))
             cursor = match.end()
-        pieces.append(normalised[cursor:])
-        return "".join(pieces)
+        out.append(normalised[cursor:])
+        return "".join(out)
 
-    def _viterbi(self, options: list[list[str]]) -> list[str]:
+    def _options(self, syllable: str) -> list[tuple[str, float]]:
+        """(accented syllable, cost) choices for one typed syllable."""
+        folded = fold(syllable)
+        if folded in self._candidates:
+            return [(syllable, 0.0)] if syllable != folded else [(c, 0.0) for c in sorted(self._candidates[folded])]
+        if syllable == folded or not _VOWEL.search(folded):  # a short form ("đh"), a name or a foreign word
+            return [(syllable, 0.0)]
+        corrections = [c for near in self._one_edit_away(folded) for c in sorted(self._candidates[near])]
+        kept = [c for c in corrections if _keeps_typed_marks(syllable, c)]
+        return [(syllable, 0.0)] + [(c, CORRECTION_COST) for c in kept or corrections]
+
+    def _one_edit_away(self, folded: str) -> list[str]:
+        """Known folded syllables one deletion, insertion, substitution or swap away."""
+        if not (folded.isascii() and folded.isalpha() and 2 <= len(folded) <= 7):
+            return []
+        edits: set[str] = set()
+        for i in range(len(folded) + 1):
+            head, tail = folded[:i], folded[i:]
+            if tail:
+                edits.add(head + tail[1:])
+            if len(tail) > 1:
+                edits.add(head + tail[1] + tail[0] + tail[2:])
+            for letter in _LETTERS:
+                edits.add(head + letter + tail)
+                if tail:
+                    edits.add(head + letter + tail[1:])
+        return sorted(e for e in edits if len(e) > 1 and e in self._candidates and is_vietnamese_syllable(e))
+
+    def _split_glued(self, word: str) -> list[str]:
+        """``word`` cut into known syllables when it is several typed without spaces, else [word]."""
+        folded = fold(word)
+        if len(folded) < MIN_GLUED_LENGTH or folded in self._candidates or not folded.isascii():
+            return [word]
+        best: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
+        for end in range(1, len(folded) + 1):
+            choices = []
+            for start in range(max(0, end - 7), end):
+                piece = folded[start:end]
+                if start in best and piece in self._folded_unigrams and is_vietnamese_syllable(piece):
+                    score, cuts = best[start]
+                    choices.append((score + math.log(self._folded_unigrams[piece] / self._total), cuts + [end]))
+            if choices:
+                best[end] = max(choices, key=lambda choice: choice[0])
+        if len(folded) not in best:
+            return [word]
+        cuts = [0, *best[len(folded)][1]]
+        pieces = [folded[a:b] for a, b in zip(cuts, cuts[1:])]
+        known_pairs = sum(pair in self._folded_pairs for pair in zip(pieces, pieces[1:]))
+        if len(pieces) < 2 or known_pairs * 2 < len(pieces) - 1:
+            return [word]
+        return [word[a:b] for a, b in zip(cuts, cuts[1:])]
+
+    def _viterbi(self, options: list[list[tuple[str, float]]]) -> list[str]:
         scores = {_START: (0.0, [])}
         for candidates in options:
             step: dict[str, tuple[float, list[str]]] = {}
-            for candidate in candidates:
+            for candidate, cost in candidates:
                 best_score, best_path = max(
                     ((score + self._log_probability(previous, candidate), path) for previous, (score, path) in scores.items()),
                     key=lambda item: item[0],
                 )
-                step[candidate] = (best_score, best_path + [candidate])
+                step[candidate] = (best_score + cost, best_path + [candidate])
             scores = step
         return max(scores.values(), key=lambda item: item[0])[1]
+
+
+def _marks(syllable: str) -> tuple[set[str], set[str]]:
+    """The shaped letters (â, ơ, đ...) and tone marks of a syllable."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = {mark for mark in decomposed if mark in TONE_MARKS}
+    bare = unicodedata.normalize("NFC", "".join(mark for mark in decomposed if mark not in TONE_MARKS))
+    return {letter for letter in bare if letter in _SHAPED}, tones
+
+
+def _keeps_typed_marks(typed: str, candidate: str) -> bool:
+    """Does ``candidate`` keep every diacritic typed in ``typed`` ("bằg" -> "bằng", not "bảng")?"""
+    typed_shapes, typed_tones = _marks(typed)
+    shapes, tones = _marks(candidate)
+    return typed_shapes <= shapes and typed_tones <= tones

@@ -11,21 +11,21 @@ import re
 from dataclasses import dataclass
 
 from knowledge.schema import Level, Procedure
-from knowledge.text import content_words
-from vntext import fold, normalize
+from knowledge.text import content_words, search_fold
+from vntext import normalize
 
 # Action verbs that set look-alike variants apart (folded, longest first).
 ACTION_VERBS = (
-    "cap lai", "cap doi", "dang ky lai", "gia han", "xoa dang ky", "xoa", "thu hoi", "dieu chinh",
+    "cap lai", "cap doi", "dang ki lai", "gia han", "xoa dang ki", "xoa", "thu hoi", "dieu chinh",
     "thay doi", "sua doi", "bo sung", "cham dut", "tam ngung", "khoi phuc", "huy", "chuyen doi",
     "cai chinh", "tra lai", "mien", "hoan",
 )
 _VERB_PATTERNS = [(verb, re.compile(rf"(?<![a-z]){verb}(?![a-z])")) for verb in ACTION_VERBS]
 # Synonyms people use for the verbs above.
 _VERB_SYNONYMS = {"doi": "cap doi", "lam lai": "cap lai", "mat": "cap lai", "het han": "cap doi"}
-_FOREIGN = re.compile(r"(?<![a-z])(nuoc ngoai|nguoi nuoc ngoai|yeu to nuoc ngoai|quoc te|viet kieu|han quoc|trung quoc|nhat|my|dai loan|lao|campuchia)(?![a-z])")
+_FOREIGN = re.compile(r"(?<![a-z])(nuoc ngoai|nguoi nuoc ngoai|yeu to nuoc ngoai|quoc te|viet kieu|han quoc|trung quoc|nhat|mi|dai loan|lao|campuchia)(?![a-z])")
 _ORGANISATION_ONLY = ("Doanh nghiệp", "Tổ chức", "Hợp tác xã", "Tổ chức nước ngoài", "Doanh nghiệp có vốn đầu tư nước ngoài", "Tổ chức Đảng", "Doanh nghiệp Việt Nam")
-_BUSINESS_WORDS = re.compile(r"(?<![a-z])(cong ty|doanh nghiep|hop tac xa|to chuc|ngan hang|quy|chi nhanh|van phong)(?![a-z])")
+_BUSINESS_WORDS = re.compile(r"(?<![a-z])(cong ty|doanh nghiep|hop tac xa|to chuc|ngan hang|qui|chi nhanh|van phong)(?![a-z])")
 
 _UNDER_14_NAME = re.compile(r"duoi (du )?14 tuoi|chua du 14 tuoi")
 _OVER_14_NAME = re.compile(r"tu du 14 tuoi|tu 14 tuoi")
@@ -82,7 +82,7 @@ def query_verbs(folded: str) -> set[str]:
 
 
 def _content(text: str) -> list[str]:
-    return fold(" ".join(content_words(normalize(text).text))).split()
+    return search_fold(" ".join(content_words(normalize(text).text))).split()
 
 
 def profile(procedure: Procedure) -> Profile:
@@ -91,7 +91,7 @@ def profile(procedure: Procedure) -> Profile:
     for alias in procedure.aliases:
         words.update(_content(alias))
     words.update(_content(procedure.variant or ""))
-    folded_name = fold(normalize(procedure.name).text)
+    folded_name = search_fold(normalize(procedure.name).text)
     applicants = set(procedure.applicants)
     return Profile(
         words=frozenset(words),

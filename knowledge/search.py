@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,11 +29,13 @@ from knowledge.lexical import LexicalIndex, procedure_terms
 from knowledge.rerank import Reranker
 from knowledge.schema import Procedure
 from knowledge.scope import OUT_OF_SCOPE_TOPICS
-from knowledge.text import content_words, expand_colloquial, with_bigrams
+from knowledge.text import content_words, expand_colloquial, search_fold, with_bigrams
 import vntext
 from vntext import fold, is_unaccented_vietnamese, normalize
 
 logger = logging.getLogger(__name__)
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 # Reciprocal rank fusion: score = sum over rankers of 1 / (RRF_K + rank). 60 is the constant of
 # Cormack et al. (2009); it keeps one ranker's top hit from drowning the other's.
@@ -173,10 +176,10 @@ class ProcedureSearch:
 
     def prepare(self, question: str) -> Query:
         text = expand_colloquial(normalize(question or "").text)
-        if any(is_unaccented_vietnamese(word) for word in text.split()):
+        if any(is_unaccented_vietnamese(word) or not self._restorer.knows(word) for word in _LETTERS.findall(text)):
             text = self._restorer.restore(text)
         subject = " ".join(content_words(remove_aspect_words(text)))
-        return Query(text=text, subject=subject, words=fold(subject).split())
+        return Query(text=text, subject=subject, words=search_fold(subject).split())
 
     def candidates(self, question: str) -> Candidates:
         """The union of each ranker's best procedures, with features."""
@@ -202,7 +205,7 @@ class ProcedureSearch:
             return Candidates(query, [], np.zeros((0, 0)))
         lexical_max = float(max(lexical[i] for i in indices))
         dense_max = float(max(dense[i] for i in indices))
-        asked = query_profile(query.words, fold(query.text), self._lexical.idf, self._lexical.unknown_idf)
+        asked = query_profile(query.words, search_fold(query.text), self._lexical.idf, self._lexical.unknown_idf)
         rows = np.array(
             [features(asked, self._profiles[i], fused[i], float(lexical[i]), lexical_max, float(dense[i]), dense_max) for i in indices],
             dtype=np.float64,

@@ -22,12 +22,22 @@ STOP_WORDS = frozenset(
     ừ ok""".split()
 )
 
-_COLLOQUIAL = sorted(((fold(key), value) for key, value in COLLOQUIAL_NAMES.items()), key=lambda kv: -len(kv[0]))
+# "ký"/"kí", "lý"/"lí", "mỹ"/"mĩ", "quý"/"quí": after a one-letter consonant (or "qu") a final "y"
+# and "i" spell the same sound, and people write either. Search folds both to "i".
+_Y_AFTER_CONSONANT = re.compile(r"\b([bcdghklmnprstvx]|qu)y\b")
+
+
+def search_fold(text: str) -> str:
+    """Diacritics folded and the two spellings of final i/y merged: "Chữ ký" -> "chu ki"."""
+    return _Y_AFTER_CONSONANT.sub(r"\1i", fold(text))
+
+
+_COLLOQUIAL = sorted(((search_fold(key), value) for key, value in COLLOQUIAL_NAMES.items()), key=lambda kv: -len(kv[0]))
 
 
 def folded_syllables(text: str) -> list[str]:
     """Folded syllables of normalised text: "Làm CCCD?" -> ["lam", "can", "cuoc", "cong", "dan"]."""
-    return _FOLDED_SYLLABLE.findall(fold(normalize(text).text))
+    return _FOLDED_SYLLABLE.findall(search_fold(normalize(text).text))
 
 
 def with_bigrams(words: list[str]) -> list[str]:

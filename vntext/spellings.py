@@ -50,7 +50,9 @@ ABBREVIATIONS: dict[str, str] = {
     "htx": "hợp tác xã", "tnhh": "trách nhiệm hữu hạn", "cty": "công ty", "dn": "doanh nghiệp",
     "hđ": "hợp đồng", "hđlđ": "hợp đồng lao động", "antt": "an ninh trật tự", "đ/c": "địa chỉ",
     "thpt": "trung học phổ thông", "bđs": "bất động sản", "tncn": "thu nhập cá nhân",
-    "pccc": "phòng cháy chữa cháy",
+    "pccc": "phòng cháy chữa cháy", "đky": "đăng ký", "dky": "đăng ký", "đkkh": "đăng ký kết hôn",
+    "dkkh": "đăng ký kết hôn", "đkks": "đăng ký khai sinh", "dkks": "đăng ký khai sinh",
+    "gpđkkd": "giấy chứng nhận đăng ký kinh doanh", "đkx": "đăng ký xe", "dkx": "đăng ký xe",
 }
 
 # When the word after an ambiguous spelling is one of these, the spelling means "được".
