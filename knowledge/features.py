@@ -45,7 +45,7 @@ FEATURE_NAMES = (
     "rrf", "lexical", "dense", "dense_gap", "query_coverage", "name_coverage", "bigram_overlap",
     "verb_match", "verb_extra", "verb_missing", "commune", "citizen", "organisation_only",
     "business_query", "foreign_extra", "foreign_match", "has_aliases", "name_length",
-    "age_match", "age_mismatch",
+    "age_match", "age_mismatch", "rarest_missing",
 )
 
 
@@ -153,6 +153,8 @@ def features(
     verb_match = float(bool(query.verbs & candidate.verbs))
     verb_extra = float(bool(candidate.verbs - query.verbs))
     verb_missing = float(bool(query.verbs) and not (query.verbs & candidate.verbs))
+    # The rarest word of the question that the candidate lacks: "tàu cá" missing costs more than "cần".
+    rarest_missing = max((w for word, w in zip(query.words, query.weights) if word not in candidate.words), default=0.0)
     return [
         rrf * 60,
         lexical / lexical_max if lexical_max > 0 else 0.0,
@@ -174,4 +176,5 @@ def features(
         math.log1p(len(candidate.name_words)),
         float(query.age is not None and candidate.age_group == query.age),
         float(query.age is not None and candidate.age_group is not None and candidate.age_group != query.age),
+        rarest_missing,
     ]

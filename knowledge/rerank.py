@@ -26,9 +26,10 @@ WEIGHTS_FILE = Path(__file__).parent / "reranker.json"
 # The abstention model sees the evidence that the best candidate fits (its similarity, the share of
 # the question's words it holds, its reranked score and lead over the second), the similarity of
 # the question to the nearest out-of-scope topic (alone and minus the best procedure's), and how much
-# the question reads like one about a procedure at all (a linear classifier over its embedding).
+# the question reads like one about a procedure at all (a linear classifier over its embedding), and
+# its length (a long story holds many words no procedure name has).
 ABSTAIN_FROM_ROW = ("dense", "dense_gap", "lexical", "query_coverage", "name_coverage", "bigram_overlap")
-ABSTAIN_EXTRA = ("score", "margin", "off_topic", "off_topic_gap", "procedure_like")
+ABSTAIN_EXTRA = ("score", "margin", "off_topic", "off_topic_gap", "procedure_like", "length")
 ABSTAIN_FEATURES = ABSTAIN_FROM_ROW + ABSTAIN_EXTRA
 _ROW_INDEX = [FEATURE_NAMES.index(name) for name in ABSTAIN_FROM_ROW]
 

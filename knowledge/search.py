@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import pickle
 import re
 import time
@@ -113,7 +114,8 @@ class Candidates:
         best = int(order[0])
         margin = float(scores[best] - scores[int(order[1])]) if len(order) > 1 else 1.0
         dense_best = float(self.rows[best][FEATURE_NAMES.index("dense")])
-        return best, [float(scores[best]), margin, self.off_topic, self.off_topic - dense_best, self.procedure_like]
+        length = math.log1p(len(self.query.words))  # long stories match any one procedure less fully
+        return best, [float(scores[best]), margin, self.off_topic, self.off_topic - dense_best, self.procedure_like, length]
 
 
 def _code_version() -> str:
