@@ -9,8 +9,9 @@ A syllable that neither source knows is most often a typo ("đăg", "hôj", "ta�
 syllables typed without spaces ("xinxacnhan"). Known syllables one edit away are offered in its
 place, at a cost, so that only the words around it can make one win; the diacritics that were typed
 are kept. This is done only for words typed with diacritics: an unknown word typed without them is
-more often a short form, a name or a foreign word than a typo. A long unknown word is split when every piece is a known syllable and the pieces are
-known to follow each other. Anything else (a name, a brand, an English word) is kept as typed.
+more often a short form, a name or a foreign word than a typo. A long unknown word is split when
+every piece is a known syllable and the pieces are known to follow each other. Anything else (a
+name, a brand, an English word) is kept as typed.
 """
 
 from __future__ import annotations
