@@ -107,6 +107,34 @@ COLLOQUIAL_NAMES: dict[str, str] = {
     "nhận con": "đăng ký nhận cha mẹ con",
     "khoan giếng": "khai thác nước dưới đất",
     "tiền giả": "giám định tiền giả",
+    # Life events and everyday words, with the official wording of the procedure they lead to. Keys
+    # are matched without diacritics, so none may read as something else once folded ("tiền sự" /
+    # "tiền sử", "báo tử" / "bao tử", "đăng kiểm" / "đang kiếm" are left out for that reason).
+    "tiền án tiền sự": "lý lịch tư pháp",
+    "án tích": "lý lịch tư pháp",
+    "tự đóng bảo hiểm": "bảo hiểm xã hội tự nguyện",
+    "tiền tuất": "hưởng chế độ tử tuất",
+    "trợ cấp tuất": "hưởng chế độ tử tuất",
+    "tiền mai táng": "hưởng chế độ tử tuất",
+    "visa": "thị thực",
+    "xây nhà": "giấy phép xây dựng nhà ở riêng lẻ",
+    "xây lại nhà": "giấy phép xây dựng nhà ở riêng lẻ",
+    "hạn đăng kiểm": "kiểm định an toàn kỹ thuật và bảo vệ môi trường",
+    "tem đăng kiểm": "kiểm định an toàn kỹ thuật và bảo vệ môi trường",
+    "xà lan": "phương tiện thủy nội địa",
+    "ghi chú kết hôn": "ghi vào sổ hộ tịch việc kết hôn",
+    "ghi chú khai sinh": "ghi vào sổ hộ tịch việc khai sinh",
+    "ghi chú ly hôn": "ghi vào sổ hộ tịch việc ly hôn",
+    "đổi họ": "thay đổi cải chính hộ tịch",
+    "đổi tên cho con": "thay đổi cải chính hộ tịch",
+    "xin con nuôi": "đăng ký việc nuôi con nuôi",
+    "nhận con nuôi": "đăng ký việc nuôi con nuôi",
+    "chia đất": "tách thửa đất",
+    "thổ cư": "đất ở",
+    "tặng cho đất": "đăng ký biến động quyền sử dụng đất",
+    "đất thừa kế": "đăng ký biến động quyền sử dụng đất thừa kế",
+    "khai báo khách": "thông báo lưu trú",
+    "tiền rách": "đổi tiền không đủ tiêu chuẩn lưu thông",
 }
 
 

@@ -1,9 +1,10 @@
-"""Restoring diacritics and mending typos in questions, before search."""
+"""How a question is read before search: diacritics restored, typos mended, glued words split,
+everyday words given their official wording."""
 
 import pytest
 
 from knowledge.diacritics import DiacriticRestorer
-from knowledge.text import folded_syllables
+from knowledge.text import expand_colloquial, folded_syllables
 
 TEXTS = [
     "Cấp hộ chiếu phổ thông",
@@ -60,3 +61,21 @@ def test_names_brands_and_short_forms_are_kept_as_typed(restorer, word):
 def test_search_treats_final_y_and_i_as_one_spelling():
     assert folded_syllables("chữ kí, lí lịch, Mĩ, quí") == folded_syllables("chữ ký, lý lịch, Mỹ, quý")
     assert folded_syllables("huy, thủy") == ["huy", "thuy"]
+
+
+@pytest.mark.parametrize(
+    ("question", "official"),
+    [
+        ("con tôi cần giấy xác nhận không có tiền án tiền sự", "lý lịch tư pháp"),
+        ("chồng tôi mất, tôi muốn hỏi tiền tuất", "chế độ tử tuất"),
+        ("gia han visa cho chong nguoi Han", "thị thực"),
+        ("chuyển đất vườn lên thổ cư", "đất ở"),
+    ],
+)
+def test_everyday_words_bring_the_official_wording_along(question, official):
+    assert official in expand_colloquial(question)
+
+
+@pytest.mark.parametrize("question", ["tiền ăn bán trú của con", "tôi đang kiếm việc làm", "bị đau bao tử", "đổi tên công ty"])
+def test_words_that_fold_into_an_everyday_word_bring_nothing_along(question):
+    assert expand_colloquial(question) == question
