@@ -53,6 +53,7 @@ ABBREVIATIONS: dict[str, str] = {
     "pccc": "phòng cháy chữa cháy", "đky": "đăng ký", "dky": "đăng ký", "đkkh": "đăng ký kết hôn",
     "dkkh": "đăng ký kết hôn", "đkks": "đăng ký khai sinh", "dkks": "đăng ký khai sinh",
     "gpđkkd": "giấy chứng nhận đăng ký kinh doanh", "đkx": "đăng ký xe", "dkx": "đăng ký xe",
+    "nhnn": "ngân hàng nhà nước", "đủ đk": "đủ điều kiện", "đủ dk": "đủ điều kiện",
 }
 
 # When the word after an ambiguous spelling is one of these, the spelling means "được".
@@ -102,6 +103,7 @@ COLLOQUIAL_NAMES: dict[str, str] = {
     "sang tên sổ đỏ": "đăng ký biến động quyền sử dụng đất",
     "sang tên sổ hồng": "đăng ký biến động quyền sử dụng đất quyền sở hữu nhà ở",
     "sang tên đất": "đăng ký biến động quyền sử dụng đất",
+    "sang tên sổ": "đăng ký biến động quyền sử dụng đất",
     "sang tên nhà đất": "đăng ký biến động quyền sử dụng đất",
     "nhận cha con": "đăng ký nhận cha mẹ con",
     "nhận con": "đăng ký nhận cha mẹ con",
