@@ -93,7 +93,9 @@ class EmbeddingCache:
     def embed(self, texts: Sequence[str], embedder: Embedder, batch: int = 16) -> np.ndarray:
         keys = [_text_key(text) for text in texts]
         # Batches of similar length: a batch is padded to its longest text.
-        missing = sorted((i for i, key in enumerate(keys) if key not in self._vectors), key=lambda i: len(texts[i]))
+        # A text that comes twice (the same name at two levels) is embedded once.
+        first = {key: i for i, key in reversed(list(enumerate(keys)))}
+        missing = sorted((i for key, i in first.items() if key not in self._vectors), key=lambda i: len(texts[i]))
         for start in range(0, len(missing), batch):
             chunk = missing[start : start + batch]
             for index, vector in zip(chunk, embedder.passages([texts[i] for i in chunk])):

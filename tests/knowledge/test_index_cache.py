@@ -26,3 +26,20 @@ def test_a_damaged_cache_file_is_rebuilt(mini_catalog, tmp_path):
     for path in tmp_path.glob("text-index-*"):
         path.write_bytes(b"not a pickle")
     assert ProcedureSearch(mini_catalog, None, tmp_path).search("lam giay khai sinh").hits[0].code == "1.001193"
+
+
+def test_a_passage_that_comes_twice_is_embedded_once(embedder, tmp_path):
+    from knowledge.dense import EmbeddingCache
+
+    embedded: list[str] = []
+
+    class Counting:
+        name = embedder.name
+
+        def passages(self, texts):
+            embedded.extend(texts)
+            return embedder.passages(texts)
+
+    vectors = EmbeddingCache(tmp_path, embedder.name).embed(["Đăng ký khai sinh", "Cấp hộ chiếu", "Đăng ký khai sinh"], Counting())
+    assert sorted(embedded) == ["Cấp hộ chiếu", "Đăng ký khai sinh"]
+    assert (vectors[0] == vectors[2]).all() and vectors.shape[0] == 3
