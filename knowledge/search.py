@@ -32,7 +32,7 @@ from knowledge.schema import Procedure
 from knowledge.scope import OUT_OF_SCOPE_TOPICS
 from knowledge.text import content_words, expand_colloquial, search_fold, with_bigrams
 import vntext
-from vntext import fold, is_unaccented_vietnamese, normalize
+from vntext import is_unaccented_vietnamese, normalize
 
 logger = logging.getLogger(__name__)
 

@@ -111,7 +111,8 @@ COLLOQUIAL_NAMES: dict[str, str] = {
     "tiền giả": "giám định tiền giả",
     # Life events and everyday words, with the official wording of the procedure they lead to. Keys
     # are matched without diacritics, so none may read as something else once folded ("tiền sự" /
-    # "tiền sử", "báo tử" / "bao tử", "đăng kiểm" / "đang kiếm" are left out for that reason).
+    # "tiền sử", "báo tử" / "bao tử", "đăng kiểm" / "đang kiếm", "đổi họ" / "đổi hộ [chiếu]" are left out for that
+    # reason).
     "tiền án tiền sự": "lý lịch tư pháp",
     "án tích": "lý lịch tư pháp",
     "tự đóng bảo hiểm": "bảo hiểm xã hội tự nguyện",
@@ -127,7 +128,6 @@ COLLOQUIAL_NAMES: dict[str, str] = {
     "ghi chú kết hôn": "ghi vào sổ hộ tịch việc kết hôn",
     "ghi chú khai sinh": "ghi vào sổ hộ tịch việc khai sinh",
     "ghi chú ly hôn": "ghi vào sổ hộ tịch việc ly hôn",
-    "đổi họ": "thay đổi cải chính hộ tịch",
     "đổi tên cho con": "thay đổi cải chính hộ tịch",
     "xin con nuôi": "đăng ký việc nuôi con nuôi",
     "nhận con nuôi": "đăng ký việc nuôi con nuôi",

@@ -76,6 +76,6 @@ def test_everyday_words_bring_the_official_wording_along(question, official):
     assert official in expand_colloquial(question)
 
 
-@pytest.mark.parametrize("question", ["tiền ăn bán trú của con", "tôi đang kiếm việc làm", "bị đau bao tử", "đổi tên công ty"])
+@pytest.mark.parametrize("question", ["tiền ăn bán trú của con", "tôi đang kiếm việc làm", "bị đau bao tử", "đổi tên công ty", "đổi hộ chiếu"])
 def test_words_that_fold_into_an_everyday_word_bring_nothing_along(question):
     assert expand_colloquial(question) == question
