@@ -26,7 +26,7 @@ from pathlib import Path
 import unicodedata
 
 from vntext import fold, normalize, normalize_tone_placement
-from vntext.chars import TONE_MARKS
+from vntext.chars import split_tone
 from vntext.inputs import is_vietnamese_syllable
 
 _SYLLABLE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -178,10 +178,8 @@ class DiacriticRestorer:
 
 def _marks(syllable: str) -> tuple[set[str], set[str]]:
     """The shaped letters (â, ơ, đ...) and tone marks of a syllable."""
-    decomposed = unicodedata.normalize("NFD", syllable)
-    tones = {mark for mark in decomposed if mark in TONE_MARKS}
-    bare = unicodedata.normalize("NFC", "".join(mark for mark in decomposed if mark not in TONE_MARKS))
-    return {letter for letter in bare if letter in _SHAPED}, tones
+    split = [split_tone(char) for char in syllable]
+    return {bare for bare, _ in split if bare in _SHAPED}, {tone for _, tone in split if tone}
 
 
 def _keeps_typed_marks(typed: str, candidate: str) -> bool:

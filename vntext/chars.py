@@ -51,7 +51,7 @@ def is_unaccented_vietnamese(text: str) -> bool:
     return bool(_LETTER.search(text)) and not has_diacritics(text)
 
 
-def _split_tone(char: str) -> tuple[str, str]:
+def split_tone(char: str) -> tuple[str, str]:
     """Return (the character without its tone mark, the tone mark or "")."""
     decomposed = unicodedata.normalize("NFD", char)
     tone = "".join(mark for mark in decomposed if mark in TONE_MARKS)
@@ -76,7 +76,7 @@ def normalize_tone_placement(syllable: str) -> str:
     """
     if len(syllable) < 2 or fold(syllable[-2:]) not in ("oa", "oe", "uy"):
         return syllable
-    bare_chars, tones = zip(*(_split_tone(char) for char in syllable))
+    bare_chars, tones = zip(*(split_tone(char) for char in syllable))
     marked = [index for index, tone in enumerate(tones) if tone]
     if len(marked) != 1:
         return syllable
