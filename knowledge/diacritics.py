@@ -25,7 +25,7 @@ from pathlib import Path
 
 import unicodedata
 
-from vntext import fold, normalize, normalize_tone_placement
+from vntext import fold, is_unaccented_vietnamese, normalize, normalize_tone_placement
 from vntext.chars import split_tone
 from vntext.inputs import is_vietnamese_syllable
 
@@ -84,8 +84,9 @@ class DiacriticRestorer:
                 self._folded_pairs.add((fold(previous), fold(syllable)))
             previous = syllable
 
-    def knows(self, word: str) -> bool:
-        return fold(word) in self._candidates
+    def needs_restoring(self, text: str) -> bool:
+        """Whether ``restore`` has anything to do: a syllable typed without diacritics, or one it does not know."""
+        return any(is_unaccented_vietnamese(word) or fold(word) not in self._candidates for word in _SYLLABLE.findall(text))
 
     def _log_probability(self, previous: str, syllable: str) -> float:
         unigram = self._unigrams[syllable] / self._total

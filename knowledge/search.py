@@ -13,7 +13,6 @@ import hashlib
 import logging
 import math
 import pickle
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,11 +31,9 @@ from knowledge.schema import Procedure
 from knowledge.scope import OUT_OF_SCOPE_TOPICS
 from knowledge.text import content_words, expand_colloquial, search_fold, with_bigrams
 import vntext
-from vntext import is_unaccented_vietnamese, normalize
+from vntext import normalize
 
 logger = logging.getLogger(__name__)
-
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 # Reciprocal rank fusion: score = sum over rankers of 1 / (RRF_K + rank). 60 is the constant of
 # Cormack et al. (2009); it keeps one ranker's top hit from drowning the other's.
@@ -178,7 +175,7 @@ class ProcedureSearch:
 
     def prepare(self, question: str) -> Query:
         text = expand_colloquial(normalize(question or "").text)
-        if any(is_unaccented_vietnamese(word) or not self._restorer.knows(word) for word in _LETTERS.findall(text)):
+        if self._restorer.needs_restoring(text):
             text = self._restorer.restore(text)
         subject = " ".join(content_words(remove_aspect_words(text)))
         return Query(text=text, subject=subject, words=search_fold(subject).split())

@@ -27,6 +27,11 @@ def test_unaccented_syllables_get_their_diacritics_from_their_neighbours(restore
     assert restorer.restore("lam ho chieu") == "lam hộ chiếu"
 
 
+@pytest.mark.parametrize(("text", "work"), [("đổi bằng lái", False), ("đổi bằng lái xe", True), ("đổi bằg lái", True)])
+def test_only_text_with_unaccented_or_unknown_words_is_worth_restoring(restorer, text, work):
+    assert restorer.needs_restoring(text) is work
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [
