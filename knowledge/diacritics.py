@@ -16,6 +16,7 @@ name, a brand, an English word) is kept as typed.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import math
 import re
@@ -44,6 +45,11 @@ _SHAPED = set("âăêôơưđ")
 _VOWEL = re.compile("[aeiou]")
 
 
+# A catalog and a word list hold a few thousand distinct syllables, seen hundreds of thousands of times.
+_tone_placed = functools.lru_cache(maxsize=1 << 16)(normalize_tone_placement)
+_folded = functools.lru_cache(maxsize=1 << 16)(fold)
+
+
 def underthesea_word_list() -> list[str]:
     """Viet74K, shipped inside the underthesea wheel; empty when underthesea is missing."""
     spec = importlib.util.find_spec("underthesea")  # located, not imported: importing it is slow
@@ -63,8 +69,10 @@ class DiacriticRestorer:
         self._bigrams: Counter[tuple[str, str]] = Counter()
         self._candidates: dict[str, set[str]] = defaultdict(set)
         self._folded_pairs: set[tuple[str, str]] = set()
-        for text in texts:
-            self._learn(text, 1.0)
+        # Catalog texts repeat (the same document or result in hundreds of procedures): each
+        # distinct text is learnt once, weighted by how often it comes.
+        for text, count in Counter(texts).items():
+            self._learn(text, float(count))
         for word in word_list:
             self._learn(word, WORD_LIST_WEIGHT)
         self._total = sum(self._unigrams.values()) or 1.0
@@ -74,14 +82,14 @@ class DiacriticRestorer:
 
     def _learn(self, text: str, weight: float) -> None:
         lowered = unicodedata.normalize("NFC", text).lower()
-        syllables = [normalize_tone_placement(syllable) for syllable in _SYLLABLE.findall(lowered)]
+        syllables = [_tone_placed(syllable) for syllable in _SYLLABLE.findall(lowered)]
         previous = _START
         for syllable in syllables:
             self._unigrams[syllable] += weight
             self._bigrams[(previous, syllable)] += weight
-            self._candidates[fold(syllable)].add(syllable)
+            self._candidates[_folded(syllable)].add(syllable)
             if previous != _START:
-                self._folded_pairs.add((fold(previous), fold(syllable)))
+                self._folded_pairs.add((_folded(previous), _folded(syllable)))
             previous = syllable
 
     def needs_restoring(self, text: str) -> bool:

@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.schema import Level, Procedure
-from knowledge.text import content_words, search_fold
-from vntext import normalize
+from knowledge.text import content_words, normalised, search_fold
 
 # Action verbs that set look-alike variants apart (folded, longest first).
 ACTION_VERBS = (
@@ -82,7 +81,7 @@ def query_verbs(folded: str) -> set[str]:
 
 
 def _content(text: str) -> list[str]:
-    return search_fold(" ".join(content_words(normalize(text).text))).split()
+    return search_fold(" ".join(content_words(normalised(text)))).split()
 
 
 def profile(procedure: Procedure) -> Profile:
@@ -91,7 +90,7 @@ def profile(procedure: Procedure) -> Profile:
     for alias in procedure.aliases:
         words.update(_content(alias))
     words.update(_content(procedure.variant or ""))
-    folded_name = search_fold(normalize(procedure.name).text)
+    folded_name = search_fold(normalised(procedure.name))
     applicants = set(procedure.applicants)
     return Profile(
         words=frozenset(words),

@@ -15,6 +15,7 @@ import math
 import pickle
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,17 +162,28 @@ class ProcedureSearch:
         started = time.perf_counter()
         self.catalog = catalog
         self._procedures = list(catalog)
-        self._lexical, self._profiles, self._restorer = _text_indexes(catalog, cache_dir)
         self._embedder = embedder
         self._dense: DenseIndex | None = None
         self._topics: DenseIndex | None = None
-        if embedder is not None:
-            cache = EmbeddingCache(cache_dir, embedder.name)
-            self._dense = DenseIndex(cache.embed([passage_text(p) for p in self._procedures], embedder))
-            self._topics = DenseIndex(cache.embed(list(OUT_OF_SCOPE_TOPICS), embedder))
-            cache.save()
+        # The embedding model runs in C without Python's lock: passages are embedded in a second
+        # thread while this one builds the text indexes.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            embedded = pool.submit(self._embed, embedder, cache_dir) if embedder is not None else None
+            self._lexical, self._profiles, self._restorer = _text_indexes(catalog, cache_dir)
+            if embedded is not None:
+                # faiss's thread setting holds for the thread that makes the index: this one.
+                passages, topics = embedded.result()
+                self._dense, self._topics = DenseIndex(passages), DenseIndex(topics)
         self.reranker = reranker or (Reranker.load() if embedder is not None else Reranker.fallback())
         logger.info("Indexed %d procedures in %.1f s", len(self._procedures), time.perf_counter() - started)
+
+    def _embed(self, embedder: Embedder, cache_dir: Path | None) -> tuple[np.ndarray, np.ndarray]:
+        """Passage and out-of-scope topic vectors, read from the cache or computed."""
+        cache = EmbeddingCache(cache_dir, embedder.name)
+        passages = cache.embed([passage_text(p) for p in self._procedures], embedder)
+        topics = cache.embed(list(OUT_OF_SCOPE_TOPICS), embedder)
+        cache.save()
+        return passages, topics
 
     def prepare(self, question: str) -> Query:
         text = expand_colloquial(normalize(question or "").text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from vntext import fold, normalize
@@ -35,9 +36,17 @@ def search_fold(text: str) -> str:
 _COLLOQUIAL = sorted(((search_fold(key), value) for key, value in COLLOQUIAL_NAMES.items()), key=lambda kv: -len(kv[0]))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def normalised(text: str) -> str:
+    """``normalize(text).text``, remembered: catalog texts repeat (a field or a result is shared by
+    hundreds of procedures, and each index reads a name again), and normalising is most of the cost
+    of building the text indexes."""
+    return normalize(text).text
+
+
 def folded_syllables(text: str) -> list[str]:
     """Folded syllables of normalised text: "Làm CCCD?" -> ["lam", "can", "cuoc", "cong", "dan"]."""
-    return _FOLDED_SYLLABLE.findall(search_fold(normalize(text).text))
+    return _FOLDED_SYLLABLE.findall(search_fold(normalised(text)))
 
 
 def with_bigrams(words: list[str]) -> list[str]:

@@ -43,8 +43,28 @@ class NormalizedText:
         return self.origins[start][0], self.origins[end - 1][1]
 
 
+def _plain_characters() -> frozenset[str]:
+    """Characters that NFC composition, the look-alike map and the invisible/control handling all
+    leave alone: printable ASCII, precomposed Latin letters (all of Vietnamese) and dashes/quotes."""
+    candidates = [chr(code) for code in (*range(0x20, 0x7F), *range(0xC0, 0x250), *range(0x1E00, 0x1F00), *range(0x2010, 0x2028))]
+    return frozenset(
+        char
+        for char in candidates
+        if unicodedata.normalize("NFC", char) == char
+        and not unicodedata.combining(char)
+        and char not in LOOKALIKE_D
+        and unicodedata.category(char)[0] in "LPNSZ"
+        and unicodedata.category(char) not in ("Zl", "Zp")
+    )
+
+
+_PLAIN = _plain_characters()
+
+
 def _compose(text: str) -> _Chars:
     """NFC-compose grapheme by grapheme, so each composed character keeps its source span."""
+    if _PLAIN.issuperset(text):  # already composed, nothing to drop or map: one character each
+        return [(char, index, index + 1) for index, char in enumerate(text)]
     chars: _Chars = []
     index = 0
     while index < len(text):
@@ -153,7 +173,13 @@ def _expand_words(chars: _Chars) -> _Chars:
     return out
 
 
+# The words a replacement can start with: any other word is skipped at once.
+_FIRST_WORDS = frozenset(key.split(" ")[0] for key in _REPLACEMENTS) | set(AMBIGUOUS) | NOT_AFTER_NUMBER
+
+
 def _replacement_at(text: str, words: list[re.Match[str]], index: int) -> tuple[str | None, int]:
+    if words[index].group() not in _FIRST_WORDS:
+        return None, 1
     for size in range(min(_MAX_PHRASE_WORDS, len(words) - index), 0, -1):
         group = words[index : index + size]
         if any(text[a.end() : b.start()] != " " for a, b in zip(group, group[1:])):
