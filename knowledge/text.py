@@ -59,9 +59,17 @@ def index_terms(text: str) -> list[str]:
 
 
 def expand_colloquial(text: str) -> str:
-    """Append the official wording of colloquial names found in ``text`` ("sổ đỏ" -> "giấy chứng nhận ...")."""
+    """Append the official wording of colloquial names found in ``text`` ("sổ đỏ" -> "giấy chứng nhận ...").
+
+    Longer names are looked for first and use their words up: "tách hộ khẩu" is "tách hộ", not
+    also the "hộ khẩu" of "đăng ký thường trú"."""
     folded = " " + " ".join(folded_syllables(text)) + " "
-    additions = [value for key, value in _COLLOQUIAL if f" {key} " in folded]
+    additions = []
+    for key, value in _COLLOQUIAL:
+        if f" {key} " in folded:
+            folded = folded.replace(f" {key} ", " | ")
+            if value not in additions:
+                additions.append(value)
     return " ".join([text, *additions]) if additions else text
 
 

@@ -54,6 +54,9 @@ ABBREVIATIONS: dict[str, str] = {
     "dkkh": "đăng ký kết hôn", "đkks": "đăng ký khai sinh", "dkks": "đăng ký khai sinh",
     "gpđkkd": "giấy chứng nhận đăng ký kinh doanh", "đkx": "đăng ký xe", "dkx": "đăng ký xe",
     "nhnn": "ngân hàng nhà nước", "đủ đk": "đủ điều kiện", "đủ dk": "đủ điều kiện",
+    "mtv": "một thành viên", "1tv": "một thành viên", "1 tv": "một thành viên", "2tv": "hai thành viên",
+    "2 tv": "hai thành viên", "giấy cn": "giấy chứng nhận", "giay cn": "giấy chứng nhận",
+    "đất nn": "đất nông nghiệp", "dat nn": "đất nông nghiệp",
 }
 
 # When the word after an ambiguous spelling is one of these, the spelling means "được".
@@ -78,6 +81,7 @@ COLLOQUIAL_NAMES: dict[str, str] = {
     "thẻ căn cước": "căn cước",
     "hộ khẩu": "đăng ký thường trú",
     "nhập hộ khẩu": "đăng ký thường trú",
+    "tách hộ khẩu": "tách hộ",
     "chuyển hộ khẩu": "đăng ký thường trú",
     "tạm trú tạm vắng": "đăng ký tạm trú",
     "giấy khai sinh": "đăng ký khai sinh",

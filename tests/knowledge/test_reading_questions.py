@@ -84,3 +84,10 @@ def test_everyday_words_bring_the_official_wording_along(question, official):
 @pytest.mark.parametrize("question", ["tiền ăn bán trú của con", "tôi đang kiếm việc làm", "bị đau bao tử", "đổi tên công ty", "đổi hộ chiếu"])
 def test_words_that_fold_into_an_everyday_word_bring_nothing_along(question):
     assert expand_colloquial(question) == question
+
+
+def test_a_longer_everyday_name_uses_its_words_up():
+    # "tách hộ khẩu" is splitting a household; its "hộ khẩu" alone would mean registering residence.
+    expanded = expand_colloquial("tách hộ khẩu cho con")
+    assert expanded.endswith("tách hộ")
+    assert "thường trú" not in expanded

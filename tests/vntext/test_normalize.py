@@ -19,6 +19,9 @@ from vntext.chars import has_diacritics, is_unaccented_vietnamese
         ("xoong nồi", "xoong nồi"),
         ("  nhiều   khoảng\n\ttrắng  ", "nhiều khoảng trắng"),
         ("cám ơn", "cảm ơn"),
+        ("cty tnhh mtv", "công ty trách nhiệm hữu hạn một thành viên"),
+        ("tnhh 2 tv cần giấy cn gì", "trách nhiệm hữu hạn hai thành viên cần giấy chứng nhận gì"),
+        ("chuyển đất nn lên thổ cư", "chuyển đất nông nghiệp lên thổ cư"),
     ],
 )
 def test_normalize_expands_abbreviations_and_chat_spellings(typed, expected):
