@@ -26,7 +26,7 @@ class Aspect(str, Enum):
 _CUES: dict[Aspect, tuple[str, ...]] = {
     Aspect.ONLINE: (
         "online", "truc tuyen", "qua mang", "tren mang", "dich vu cong", "cong dvc", "vneid",
-        "nop mang", "tai nha", "tren app", "qua app", "qua ung dung", "tren dien thoai",
+        "nop mang", "tai nha", "tren app", "qua app", "qua ung dung", "tren ung dung", "tren dien thoai",
     ),
     Aspect.FEE: (
         "le phi", "phi", "bao nhieu tien", "mat tien", "ton tien", "het tien", "chi phi", "mien phi",

@@ -58,12 +58,16 @@ def index_terms(text: str) -> list[str]:
     return with_bigrams(folded_syllables(text))
 
 
+# "làm trên VNeID được không": there VNeID is the way to apply (an aspect), not what is asked about.
+_CHANNEL_MENTION = re.compile(r" (?:tren|qua|bang|tu) (?:ung dung |app )?vneid(?= )")
+
+
 def expand_colloquial(text: str) -> str:
     """Append the official wording of colloquial names found in ``text`` ("sổ đỏ" -> "giấy chứng nhận ...").
 
     Longer names are looked for first and use their words up: "tách hộ khẩu" is "tách hộ", not
     also the "hộ khẩu" of "đăng ký thường trú"."""
-    folded = " " + " ".join(folded_syllables(text)) + " "
+    folded = _CHANNEL_MENTION.sub(" | ", " " + " ".join(folded_syllables(text)) + " ")
     additions = []
     for key, value in _COLLOQUIAL:
         if f" {key} " in folded:

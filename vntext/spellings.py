@@ -141,6 +141,9 @@ COLLOQUIAL_NAMES: dict[str, str] = {
     "đất thừa kế": "đăng ký biến động quyền sử dụng đất thừa kế",
     "khai báo khách": "thông báo lưu trú",
     "tiền rách": "đổi tiền không đủ tiêu chuẩn lưu thông",
+    "thế chấp": "biện pháp bảo đảm",
+    "xóa thế chấp": "xóa đăng ký biện pháp bảo đảm",
+    "giải chấp": "xóa đăng ký biện pháp bảo đảm",
 }
 
 

@@ -91,3 +91,16 @@ def test_a_longer_everyday_name_uses_its_words_up():
     expanded = expand_colloquial("tách hộ khẩu cho con")
     assert expanded.endswith("tách hộ")
     assert "thường trú" not in expanded
+
+
+@pytest.mark.parametrize(
+    ("question", "official"),
+    [("xóa thế chấp sổ đỏ", "xóa đăng ký biện pháp bảo đảm"), ("giải chấp nhà", "xóa đăng ký biện pháp bảo đảm"), ("thế chấp đất vay ngân hàng", "biện pháp bảo đảm")],
+)
+def test_a_mortgage_is_read_as_the_security_interest_the_procedures_name(question, official):
+    assert official in expand_colloquial(question)
+
+
+def test_vneid_as_the_way_to_apply_brings_no_electronic_identity_along():
+    assert expand_colloquial("đổi bằng lái trên ứng dụng vneid được không").endswith("giấy phép lái xe")
+    assert expand_colloquial("tài khoản vneid bị khóa").endswith("tài khoản định danh điện tử")
