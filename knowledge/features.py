@@ -19,6 +19,8 @@ ACTION_VERBS = (
     "thay doi", "sua doi", "bo sung", "cham dut", "tam ngung", "khoi phuc", "huy", "chuyen doi",
     "cai chinh", "tra lai", "mien", "hoan",
 )
+# Verbs that end, withdraw or pause something: a question that does not say so is almost never about them.
+ENDING_VERBS = frozenset({"xoa dang ki", "xoa", "thu hoi", "cham dut", "tam ngung", "huy", "tra lai"})
 _VERB_PATTERNS = [(verb, re.compile(rf"(?<![a-z]){verb}(?![a-z])")) for verb in ACTION_VERBS]
 # Synonyms people use for the verbs above.
 _VERB_SYNONYMS = {"doi": "cap doi", "lam lai": "cap lai", "mat": "cap lai", "het han": "cap doi"}
@@ -44,7 +46,7 @@ FEATURE_NAMES = (
     "rrf", "lexical", "dense", "dense_gap", "query_coverage", "name_coverage", "bigram_overlap",
     "verb_match", "verb_extra", "verb_missing", "commune", "citizen", "organisation_only",
     "business_query", "foreign_extra", "foreign_match", "has_aliases", "name_length",
-    "age_match", "age_mismatch", "rarest_missing",
+    "age_match", "age_mismatch", "rarest_missing", "ending_extra",
 )
 
 
@@ -176,4 +178,5 @@ def features(
         float(query.age is not None and candidate.age_group == query.age),
         float(query.age is not None and candidate.age_group is not None and candidate.age_group != query.age),
         rarest_missing,
+        float(bool((candidate.verbs - query.verbs) & ENDING_VERBS)),
     ]

@@ -97,7 +97,7 @@ def ranking_groups(items, codes: list[str]) -> list[tuple[np.ndarray, np.ndarray
 SIGNS = {
     "lexical": 1, "dense": 1, "dense_gap": 1, "query_coverage": 1, "name_coverage": 1, "verb_match": 1,
     "verb_extra": -1, "verb_missing": -1, "citizen": 1, "organisation_only": -1, "foreign_extra": -1,
-    "foreign_match": 1, "has_aliases": 1, "age_match": 1, "age_mismatch": -1, "rarest_missing": -1,
+    "foreign_match": 1, "has_aliases": 1, "age_match": 1, "age_mismatch": -1, "rarest_missing": -1, "ending_extra": -1,
 }
 
 

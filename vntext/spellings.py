@@ -144,6 +144,11 @@ COLLOQUIAL_NAMES: dict[str, str] = {
     "thế chấp": "biện pháp bảo đảm",
     "xóa thế chấp": "xóa đăng ký biện pháp bảo đảm",
     "giải chấp": "xóa đăng ký biện pháp bảo đảm",
+    "nghỉ bán": "tạm ngừng kinh doanh",
+    "nghỉ kinh doanh": "tạm ngừng kinh doanh",
+    "thuốc trừ sâu": "thuốc bảo vệ thực vật",
+    "cho thuê nhà": "cho thuê bất động sản",
+    "môi giới nhà đất": "môi giới bất động sản",
 }
 
 

@@ -75,6 +75,9 @@ def test_search_treats_final_y_and_i_as_one_spelling():
         ("chồng tôi mất, tôi muốn hỏi tiền tuất", "chế độ tử tuất"),
         ("gia han visa cho chong nguoi Han", "thị thực"),
         ("chuyển đất vườn lên thổ cư", "đất ở"),
+        ("quán ăn nhà tôi muốn nghỉ bán ba tháng", "tạm ngừng kinh doanh"),
+        ("mo cua hang ban thuoc tru sau", "thuốc bảo vệ thực vật"),
+        ("cho thuê nhà nguyên căn thì khai thuế sao", "cho thuê bất động sản"),
     ],
 )
 def test_everyday_words_bring_the_official_wording_along(question, official):
