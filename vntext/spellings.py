@@ -26,7 +26,7 @@ CHAT_SPELLINGS: dict[str, str] = {
     "wá": "quá", "qá": "quá", "mún": "muốn", "mun": "muốn", "cx": "cũng", "cg": "cũng",
     "trc": "trước", "tgian": "thời gian", "tg": "thời gian", "bh": "bây giờ", "bjo": "bây giờ",
     "hnay": "hôm nay", "hqua": "hôm qua", "kq": "kết quả", "tl": "trả lời", "ib": "nhắn tin",
-    "cj": "chị", "ad": "admin", "add": "admin",
+    "cj": "chị", "ad": "admin", "add": "admin", "mn": "mọi người", "mng": "mọi người",
     "tks": "cảm ơn", "thanks": "cảm ơn", "thank": "cảm ơn", "thks": "cảm ơn", "camon": "cảm ơn",
     "cám ơn": "cảm ơn", "xl": "xin lỗi", "sr": "xin lỗi", "sorry": "xin lỗi",
 }
@@ -57,6 +57,7 @@ ABBREVIATIONS: dict[str, str] = {
     "mtv": "một thành viên", "1tv": "một thành viên", "1 tv": "một thành viên", "2tv": "hai thành viên",
     "2 tv": "hai thành viên", "giấy cn": "giấy chứng nhận", "giay cn": "giấy chứng nhận",
     "đất nn": "đất nông nghiệp", "dat nn": "đất nông nghiệp",
+    "oto": "ô tô", "ôtô": "ô tô", "xn": "xác nhận", "đh": "đại học", "lv1": "mức 1", "lv2": "mức 2",
 }
 
 # When the word after an ambiguous spelling is one of these, the spelling means "được".

@@ -22,6 +22,7 @@ from vntext.chars import has_diacritics, is_unaccented_vietnamese
         ("cty tnhh mtv", "công ty trách nhiệm hữu hạn một thành viên"),
         ("tnhh 2 tv cần giấy cn gì", "trách nhiệm hữu hạn hai thành viên cần giấy chứng nhận gì"),
         ("chuyển đất nn lên thổ cư", "chuyển đất nông nghiệp lên thổ cư"),
+        ("đăng kiểm oto, xn độc thân, bằng đh, vneid lv2 mn ơi", "đăng kiểm ô tô, xác nhận độc thân, bằng đại học, vneid mức 2 mọi người ơi"),
     ],
 )
 def test_normalize_expands_abbreviations_and_chat_spellings(typed, expected):
