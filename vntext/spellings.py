@@ -141,6 +141,8 @@ COLLOQUIAL_NAMES: dict[str, str] = {
     "tặng cho đất": "đăng ký biến động quyền sử dụng đất",
     "đất thừa kế": "đăng ký biến động quyền sử dụng đất thừa kế",
     "khai báo khách": "thông báo lưu trú",
+    "thuê trọ": "đăng ký tạm trú",
+    "ở trọ": "đăng ký tạm trú",
     "tiền rách": "đổi tiền không đủ tiêu chuẩn lưu thông",
     "thế chấp": "biện pháp bảo đảm",
     "xóa thế chấp": "xóa đăng ký biện pháp bảo đảm",

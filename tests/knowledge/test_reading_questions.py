@@ -78,6 +78,7 @@ def test_search_treats_final_y_and_i_as_one_spelling():
         ("quán ăn nhà tôi muốn nghỉ bán ba tháng", "tạm ngừng kinh doanh"),
         ("mo cua hang ban thuoc tru sau", "thuốc bảo vệ thực vật"),
         ("cho thuê nhà nguyên căn thì khai thuế sao", "cho thuê bất động sản"),
+        ("tôi thuê trọ ở quận 7 cần giấy tờ cư trú", "đăng ký tạm trú"),
     ],
 )
 def test_everyday_words_bring_the_official_wording_along(question, official):
