@@ -36,11 +36,19 @@ def search_fold(text: str) -> str:
 _COLLOQUIAL = sorted(((search_fold(key), value) for key, value in COLLOQUIAL_NAMES.items()), key=lambda kv: -len(kv[0]))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+# Texts up to this long are remembered once normalised (catalog names, fields, results; short questions).
+_REMEMBERED_LENGTH = 500
+
+
 def normalised(text: str) -> str:
-    """``normalize(text).text``, remembered: catalog texts repeat (a field or a result is shared by
-    hundreds of procedures, and each index reads a name again), and normalising is most of the cost
-    of building the text indexes."""
+    """``normalize(text).text``, remembered for short texts: catalog texts repeat (a field or a
+    result is shared by hundreds of procedures, and each index reads a name again), and normalising
+    is most of the cost of building the text indexes."""
+    return _normalised(text) if len(text) <= _REMEMBERED_LENGTH else normalize(text).text
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _normalised(text: str) -> str:
     return normalize(text).text
 
 
