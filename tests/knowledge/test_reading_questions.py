@@ -79,6 +79,8 @@ def test_search_treats_final_y_and_i_as_one_spelling():
         ("mo cua hang ban thuoc tru sau", "thuốc bảo vệ thực vật"),
         ("cho thuê nhà nguyên căn thì khai thuế sao", "cho thuê bất động sản"),
         ("tôi thuê trọ ở quận 7 cần giấy tờ cư trú", "đăng ký tạm trú"),
+        ("làm mất bản án ly hôn, xin trích lục bản án ở đâu", "cấp sao bản án"),
+        ("muốn bổ sung nhà vào sổ đỏ", "đăng ký tài sản gắn liền với đất"),
     ],
 )
 def test_everyday_words_bring_the_official_wording_along(question, official):
