@@ -174,7 +174,7 @@ def _expand_words(chars: _Chars) -> _Chars:
 
 
 # The words a replacement can start with: any other word is skipped at once.
-_FIRST_WORDS = frozenset(key.split(" ")[0] for key in _REPLACEMENTS) | set(AMBIGUOUS) | NOT_AFTER_NUMBER
+_FIRST_WORDS = frozenset(key.split(" ")[0] for key in _REPLACEMENTS) | set(AMBIGUOUS)
 
 
 def _replacement_at(text: str, words: list[re.Match[str]], index: int) -> tuple[str | None, int]:
