@@ -3,7 +3,8 @@
 A syllable bigram model with Viterbi decoding. It learns which accented syllable a folded one
 stands for, and which follow each other, from text we can ship: the catalog's own names, aliases,
 documents and steps, plus underthesea's Vietnamese word list (Viet74K). Syllables that already carry
-diacritics are kept as typed.
+diacritics are kept as typed, and so, in text typed with diacritics, are plain ones that are words
+as they stand ("Thái Lan", "mang đi").
 
 A syllable that neither source knows is most often a typo ("đăg", "hôj", "taạm", "dựnh") or several
 syllables typed without spaces ("xinxacnhan"). Known syllables one edit away are offered in its
@@ -40,6 +41,8 @@ CORRECTION_COST = math.log(1e-3)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Unknown words at least this long may be syllables typed without spaces.
 MIN_GLUED_LENGTH = 7
+# A text in which at least this share of the syllables carry diacritics was typed with them.
+ACCENTED_SHARE = 0.5
 # Letters whose shape (not tone) was typed and that a correction must keep.
 _SHAPED = set("âăêôơưđ")
 _VOWEL = re.compile("[aeiou]")
@@ -102,14 +105,20 @@ class DiacriticRestorer:
         bigram = self._bigrams[(previous, syllable)] / context if context else 0.0
         return math.log(BIGRAM_WEIGHT * bigram + (1 - BIGRAM_WEIGHT) * unigram + 1e-9)
 
-    def restore(self, text: str) -> str:
-        """``text`` with diacritics put back on unaccented syllables and typos mended (lower case, normalised)."""
+    def restore(self, text: str, accented: bool | None = None) -> str:
+        """``text`` with diacritics put back on unaccented syllables and typos mended (lower case, normalised).
+
+        ``accented``: whether the person typed with diacritics (``typed_with_diacritics``), when
+        ``text`` holds more than they typed; by default it is judged from ``text``.
+        """
         normalised = normalize(text).text
         matches = list(_SYLLABLE.finditer(normalised))
         if not matches:
             return normalised
         pieces_per_match = [self._split_glued(match.group()) for match in matches]
-        options = [self._options(piece) for pieces in pieces_per_match for piece in pieces]
+        if accented is None:
+            accented = typed_with_diacritics(normalised)
+        options = [self._options(piece, accented) for pieces in pieces_per_match for piece in pieces]
         best = iter(self._viterbi(options))
         out, cursor = [], 0
         for match, pieces in zip(matches, pieces_per_match):
@@ -119,11 +128,17 @@ class DiacriticRestorer:
         out.append(normalised[cursor:])
         return "".join(out)
 
-    def _options(self, syllable: str) -> list[tuple[str, float]]:
-        """(accented syllable, cost) choices for one typed syllable."""
+    def _options(self, syllable: str, accented: bool = False) -> list[tuple[str, float]]:
+        """(accented syllable, cost) choices for one typed syllable.
+
+        In text typed with diacritics, a syllable typed plain that is a word as it stands ("lan",
+        "mang", "con") was meant plain: only those the sources never saw plain ("tuc") are restored.
+        """
         folded = fold(syllable)
         if folded in self._candidates:
-            return [(syllable, 0.0)] if syllable != folded else [(c, 0.0) for c in sorted(self._candidates[folded])]
+            if syllable != folded or (accented and folded in self._candidates[folded]):
+                return [(syllable, 0.0)]
+            return [(c, 0.0) for c in sorted(self._candidates[folded])]
         if syllable == folded or not _VOWEL.search(folded):  # a short form ("đh"), a name or a foreign word
             return [(syllable, 0.0)]
         corrections = [c for near in self._one_edit_away(folded) for c in sorted(self._candidates[near])]
@@ -183,6 +198,12 @@ class DiacriticRestorer:
                 step[candidate] = (best_score + cost, best_path + [candidate])
             scores = step
         return max(scores.values(), key=lambda item: item[0])[1]
+
+
+def typed_with_diacritics(text: str) -> bool:
+    """Whether ``text`` was typed with diacritics: at least ``ACCENTED_SHARE`` of its words carry them."""
+    words = _SYLLABLE.findall(text)
+    return bool(words) and sum(not is_unaccented_vietnamese(word) for word in words) >= ACCENTED_SHARE * len(words)
 
 
 def _marks(syllable: str) -> tuple[set[str], set[str]]:

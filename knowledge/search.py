@@ -24,7 +24,7 @@ import numpy as np
 from knowledge.aspects import remove_aspect_words
 from knowledge.catalog import Catalog
 from knowledge.dense import DenseIndex, Embedder, EmbeddingCache
-from knowledge.diacritics import DiacriticRestorer, underthesea_word_list
+from knowledge.diacritics import DiacriticRestorer, typed_with_diacritics, underthesea_word_list
 from knowledge.features import FEATURE_NAMES, features, profile, query_profile
 from knowledge.lexical import LexicalIndex, procedure_terms
 from knowledge.rerank import Reranker
@@ -186,9 +186,11 @@ class ProcedureSearch:
         return passages, topics
 
     def prepare(self, question: str) -> Query:
-        text = expand_colloquial(normalize(question or "").text)
+        typed = normalize(question or "").text
+        text = expand_colloquial(typed)
         if self._restorer.needs_restoring(text):
-            text = self._restorer.restore(text)
+            # The official wording a colloquial name brings along says nothing of how it was typed.
+            text = self._restorer.restore(text, accented=typed_with_diacritics(typed))
         subject = " ".join(content_words(remove_aspect_words(text)))
         return Query(text=text, subject=subject, words=search_fold(subject).split())
 

@@ -3,7 +3,7 @@ everyday words given their official wording."""
 
 import pytest
 
-from knowledge.diacritics import DiacriticRestorer
+from knowledge.diacritics import DiacriticRestorer, typed_with_diacritics
 from knowledge.text import expand_colloquial, folded_syllables
 
 TEXTS = [
@@ -43,6 +43,27 @@ def test_only_text_with_unaccented_or_unknown_words_is_worth_restoring(restorer,
 )
 def test_a_typo_in_a_word_typed_with_diacritics_is_mended_by_its_neighbours(restorer, typed, meant):
     assert meant in restorer.restore(typed)
+
+
+def test_a_plain_word_among_words_typed_with_diacritics_was_meant_plain():
+    # "lan" is a word as it stands (hoa lan); "lần" is likelier after nothing known, and is what an
+    # unaccented "thai lan" gets, but whoever typed "thái" and "hộ chiếu" would have typed "lần".
+    restorer = DiacriticRestorer([*TEXTS, "Cấp hộ chiếu lần đầu", "Làm lại lần hai", "Hoa lan", "Đi Thái"])
+    assert restorer.restore("đi thái lan làm hộ chiếu") == "đi thái lan làm hộ chiếu"
+    assert restorer.restore("di thai lan lam ho chieu").split()[2] == "lần"
+
+
+def test_a_plain_word_never_seen_plain_is_restored_among_words_typed_with_diacritics():
+    restorer = DiacriticRestorer([*TEXTS, "Thủ tục cấp hộ chiếu"])
+    assert restorer.restore("thủ tuc cấp hộ chiếu") == "thủ tục cấp hộ chiếu"
+
+
+@pytest.mark.parametrize(
+    ("typed", "accented"),
+    [("Tôi định đi du lịch Thái Lan", True), ("thủ tuc làm hôj chiếu", True), ("xoa the chap", False), ("lam cccd", False), ("", False)],
+)
+def test_text_counts_as_typed_with_diacritics_when_at_least_half_its_words_carry_them(typed, accented):
+    assert typed_with_diacritics(typed) is accented
 
 
 def test_a_mended_word_keeps_the_diacritics_that_were_typed(restorer):
