@@ -2,7 +2,8 @@
 
 A syllable bigram model with Viterbi decoding. It learns which accented syllable a folded one
 stands for, and which follow each other, from text we can ship: the catalog's own names, aliases,
-documents and steps, plus underthesea's Vietnamese word list (Viet74K). Syllables that already carry
+fields, results and documents, underthesea's Vietnamese word list (Viet74K) and sentences of how questions
+are worded (``knowledge.phrasing``). Syllables that already carry
 diacritics are kept as typed, and so, in text typed with diacritics, are plain ones that are words
 as they stand ("Thái Lan", "mang đi").
 
@@ -36,6 +37,10 @@ _START = "<s>"
 # Interpolation between the bigram and unigram estimates, and the weight of the word list.
 BIGRAM_WEIGHT = 0.8
 WORD_LIST_WEIGHT = 0.2
+# The weight of each sentence of how questions are worded (``knowledge.phrasing``): a few hundred
+# short sentences against a catalog of tens of thousands of texts. At 50, words of dev questions
+# typed with diacritics, folded and restored, come back right 89% of the time (79.5% without them).
+PHRASE_WEIGHT = 50.0
 # Log-probability cost of replacing an unknown syllable by a known one an edit away.
 CORRECTION_COST = math.log(1e-3)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -67,7 +72,7 @@ def underthesea_word_list() -> list[str]:
 class DiacriticRestorer:
     """Bigram model over accented syllables, decoded per folded input."""
 
-    def __init__(self, texts: Iterable[str], word_list: Iterable[str] = ()) -> None:
+    def __init__(self, texts: Iterable[str], word_list: Iterable[str] = (), phrases: Iterable[str] = ()) -> None:
         self._unigrams: Counter[str] = Counter()
         self._bigrams: Counter[tuple[str, str]] = Counter()
         self._candidates: dict[str, set[str]] = defaultdict(set)
@@ -78,6 +83,8 @@ class DiacriticRestorer:
             self._learn(text, float(count))
         for word in word_list:
             self._learn(word, WORD_LIST_WEIGHT)
+        for phrase in phrases:
+            self._learn(phrase, PHRASE_WEIGHT)
         self._total = sum(self._unigrams.values()) or 1.0
         self._folded_unigrams: Counter[str] = Counter()
         for syllable, count in self._unigrams.items():

@@ -26,6 +26,7 @@ from knowledge.catalog import Catalog
 from knowledge.dense import DenseIndex, Embedder, EmbeddingCache
 from knowledge.diacritics import DiacriticRestorer, typed_with_diacritics, underthesea_word_list
 from knowledge.features import FEATURE_NAMES, features, profile, query_profile
+from knowledge.phrasing import QUESTION_PHRASES
 from knowledge.lexical import LexicalIndex, procedure_terms
 from knowledge.rerank import Reranker
 from knowledge.schema import Procedure
@@ -138,7 +139,7 @@ def _text_indexes(catalog: Catalog, cache_dir: Path | None) -> tuple[LexicalInde
     built = (
         LexicalIndex([procedure_terms(p) for p in procedures]),
         [profile(p) for p in procedures],
-        DiacriticRestorer(restorer_texts(procedures), underthesea_word_list()),
+        DiacriticRestorer(restorer_texts(procedures), underthesea_word_list(), QUESTION_PHRASES),
     )
     if path:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -184,6 +185,10 @@ class ProcedureSearch:
         topics = cache.embed(list(OUT_OF_SCOPE_TOPICS), embedder)
         cache.save()
         return passages, topics
+
+    @property
+    def restorer(self) -> DiacriticRestorer:
+        return self._restorer
 
     def prepare(self, question: str) -> Query:
         typed = normalize(question or "").text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import defaultdict
@@ -22,8 +23,26 @@ sys.path.insert(0, str(ROOT))
 from knowledge.catalog import load_for_search  # noqa: E402
 from knowledge.dense import make_embedder  # noqa: E402
 from knowledge.search import ProcedureSearch  # noqa: E402
+from vntext import fold, normalize  # noqa: E402
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 QUESTIONS = ROOT / "tests" / "knowledge" / "eval" / "questions.jsonl"
+
+
+def print_restoration(search: ProcedureSearch, questions: list[dict]) -> None:
+    """How well diacritics come back: questions typed with them (nearly every word), folded and restored."""
+    right = total = 0
+    for question in questions:
+        words = _WORD.findall(normalize(question["q"]).text)
+        if not words or sum(word != fold(word) for word in words) < 0.8 * len(words):
+            continue
+        restored = _WORD.findall(search.restorer.restore(fold(" ".join(words))))
+        if len(restored) == len(words):
+            total += len(words)
+            right += sum(a == b for a, b in zip(words, restored))
+    if total:
+        print(f"diacritics restored: {right / total:.3f} of {total} words (questions typed with diacritics, folded)")
 
 
 def main() -> int:
@@ -79,6 +98,7 @@ def main() -> int:
                   f"{row['mrr'] / answerable:>8.3f}{refused:>9}{row['false_refusal'] / answerable:>11.3f}")
         else:
             print(f"{group:<11}{int(row['n']):>5}{'-':>8}{'-':>8}{'-':>8}{refused:>9}{'-':>11}")
+    print_restoration(search, questions)
     if args.errors:
         for question, result in errors:
             top = f"{result.hits[0].code} {result.hits[0].name[:70]}" if result.hits else "-"

@@ -4,6 +4,7 @@ everyday words given their official wording."""
 import pytest
 
 from knowledge.diacritics import DiacriticRestorer, typed_with_diacritics
+from knowledge.phrasing import QUESTION_PHRASES
 from knowledge.text import expand_colloquial, folded_syllables
 
 TEXTS = [
@@ -64,6 +65,20 @@ def test_a_plain_word_never_seen_plain_is_restored_among_words_typed_with_diacri
 )
 def test_text_counts_as_typed_with_diacritics_when_at_least_half_its_words_carry_them(typed, accented):
     assert typed_with_diacritics(typed) is accented
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("toi muon lam ho chieu o dau", "tôi muốn làm hộ chiếu ở đâu"),
+        ("con toi nam nay can lam ho chieu khong", "con tôi năm nay cần làm hộ chiếu không"),
+        ("doi bang lai xe het bao nhieu tien", "đổi bằng lái xe hết bao nhiêu tiền"),
+    ],
+)
+def test_the_words_around_a_procedure_name_come_back_from_how_questions_are_worded(typed, meant):
+    # The catalog alone would read "toi muon" as "tối mượn" or leave it; the question phrasing says otherwise.
+    restorer = DiacriticRestorer(TEXTS, phrases=QUESTION_PHRASES)
+    assert restorer.restore(typed) == meant
 
 
 def test_a_mended_word_keeps_the_diacritics_that_were_typed(restorer):
