@@ -58,6 +58,9 @@ ABBREVIATIONS: dict[str, str] = {
     "2 tv": "hai thành viên", "giấy cn": "giấy chứng nhận", "giay cn": "giấy chứng nhận",
     "đất nn": "đất nông nghiệp", "dat nn": "đất nông nghiệp",
     "oto": "ô tô", "ôtô": "ô tô", "xn": "xác nhận", "đh": "đại học", "lv1": "mức 1", "lv2": "mức 2",
+    # "hc" alone may be hành chính or học; after these verbs it is the passport.
+    "làm hc": "làm hộ chiếu", "lam hc": "làm hộ chiếu", "lm hc": "làm hộ chiếu", "cấp hc": "cấp hộ chiếu",
+    "cap hc": "cấp hộ chiếu", "đổi hc": "đổi hộ chiếu", "doi hc": "đổi hộ chiếu",
 }
 
 # When the word after an ambiguous spelling is one of these, the spelling means "được".

@@ -23,6 +23,8 @@ from vntext.chars import has_diacritics, is_unaccented_vietnamese
         ("tnhh 2 tv cần giấy cn gì", "trách nhiệm hữu hạn hai thành viên cần giấy chứng nhận gì"),
         ("chuyển đất nn lên thổ cư", "chuyển đất nông nghiệp lên thổ cư"),
         ("đăng kiểm oto, xn độc thân, bằng đh, vneid lv2 mn ơi", "đăng kiểm ô tô, xác nhận độc thân, bằng đại học, vneid mức 2 mọi người ơi"),
+        ("lm hc cho con, đổi hc", "làm hộ chiếu cho con, đổi hộ chiếu"),
+        ("hc ở xã", "hc ở xã"),
     ],
 )
 def test_normalize_expands_abbreviations_and_chat_spellings(typed, expected):
