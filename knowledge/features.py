@@ -24,7 +24,13 @@ ENDING_VERBS = frozenset({"xoa dang ki", "xoa", "thu hoi", "cham dut", "tam ngun
 _VERB_PATTERNS = [(verb, re.compile(rf"(?<![a-z]){verb}(?![a-z])")) for verb in ACTION_VERBS]
 # Synonyms people use for the verbs above.
 _VERB_SYNONYMS = {"doi": "cap doi", "lam lai": "cap lai", "mat": "cap lai", "het han": "cap doi"}
-_FOREIGN = re.compile(r"(?<![a-z])(nuoc ngoai|nguoi nuoc ngoai|yeu to nuoc ngoai|quoc te|viet kieu|han quoc|trung quoc|nhat|mi|dai loan|lao|campuchia)(?![a-z])")
+_FOREIGN = re.compile(
+    r"(?<![a-z])(nuoc ngoai|nguoi nuoc ngoai|yeu to nuoc ngoai|quoc te|viet kieu|han quoc|trung quoc|nhat|mi|dai loan|lao|"
+    r"campuchia|thai lan|singapore|malaysia|canada|an do|"
+    # Countries whose names are also everyday words (Đức a given name, pháp of tư pháp): only after a
+    # word that makes them a place or a people.
+    r"(?:nguoi|ben|sang|o|cua|tai|nuoc) (?:duc|phap|uc))(?![a-z])"
+)
 _ORGANISATION_ONLY = ("Doanh nghiệp", "Tổ chức", "Hợp tác xã", "Tổ chức nước ngoài", "Doanh nghiệp có vốn đầu tư nước ngoài", "Tổ chức Đảng", "Doanh nghiệp Việt Nam")
 _BUSINESS_WORDS = re.compile(r"(?<![a-z])(cong ty|doanh nghiep|hop tac xa|to chuc|ngan hang|qui|chi nhanh|van phong)(?![a-z])")
 

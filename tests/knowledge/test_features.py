@@ -21,3 +21,16 @@ def test_a_procedure_that_ends_what_the_question_only_names_is_flagged():
 def test_an_age_group_the_question_rules_out_is_a_mismatch():
     row = _row("làm căn cước cho bé 5 tuổi", "Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên")
     assert row["age_mismatch"] == 1.0 and row["age_match"] == 0.0
+
+
+def test_a_foreign_country_named_in_the_question_makes_it_about_a_foreign_case():
+    foreign_licence = "Đổi giấy phép lái xe hoặc bằng lái xe của người nước ngoài"
+    for asked in ("đổi bằng lái của Đức sang bằng Việt Nam", "tôi là người Pháp muốn đổi bằng lái", "đổi bằng lái Thái Lan"):
+        assert _row(asked, foreign_licence)["foreign_match"] == 1.0, asked
+    assert _row("đổi bằng lái xe", foreign_licence)["foreign_extra"] == 1.0
+
+
+def test_everyday_words_spelt_like_a_country_do_not_make_a_question_foreign():
+    # Đức is also a given name and "pháp" is the pháp of tư pháp.
+    for asked in ("lý lịch tư pháp của anh Nguyễn Văn Đức", "hợp pháp hóa giấy tờ", "giấy tờ ở ngã tư"):
+        assert _row(asked, "Đổi giấy phép lái xe hoặc bằng lái xe của người nước ngoài")["foreign_extra"] == 1.0, asked
