@@ -76,9 +76,10 @@ class Query:
     words: list[str]  # folded subject syllables
 
 
-# Passages are cut at this many characters: names and aliases come first, and the rest of a very
-# long official name adds cost more than meaning.
-MAX_PASSAGE_CHARACTERS = 120
+# Passages are cut at the last word that ends within this many characters: names and aliases come
+# first, and the rest of a long official name adds cost more than meaning. On dev (5-fold), 90
+# ranks and refuses better than 120 and embeds 12% fewer tokens.
+MAX_PASSAGE_CHARACTERS = 90
 
 
 def passage_text(procedure: Procedure) -> str:
@@ -86,7 +87,11 @@ def passage_text(procedure: Procedure) -> str:
     parts = [procedure.name, *procedure.aliases]
     if procedure.variant:
         parts.append(procedure.variant)
-    return ". ".join(parts)[:MAX_PASSAGE_CHARACTERS]
+    text = ". ".join(parts)
+    if len(text) <= MAX_PASSAGE_CHARACTERS:
+        return text
+    cut = text[: MAX_PASSAGE_CHARACTERS + 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" .,;:(") or text[:MAX_PASSAGE_CHARACTERS]
 
 
 def restorer_texts(procedures: Sequence[Procedure]) -> list[str]:

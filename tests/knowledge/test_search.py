@@ -1,6 +1,19 @@
 import pytest
 
+from knowledge.schema import Procedure
+from knowledge.search import MAX_PASSAGE_CHARACTERS, passage_text
 
+
+def test_a_long_name_is_embedded_up_to_its_last_whole_word_within_the_limit():
+    name = "Cấp giấy chứng nhận đăng ký đầu tư gián tiếp ra nước ngoài đối với tổ chức kinh tế nhà nước hoạt động"
+    passage = passage_text(Procedure(code="1.000001", name=name))
+    assert len(passage) <= MAX_PASSAGE_CHARACTERS < len(name)
+    assert name.startswith(passage) and name[len(passage)] == " "
+
+
+def test_a_short_name_and_its_aliases_are_embedded_whole():
+    procedure = Procedure(code="1.001193", name="Đăng ký khai sinh", aliases=["làm giấy khai sinh"])
+    assert passage_text(procedure) == "Đăng ký khai sinh. làm giấy khai sinh"
 
 @pytest.mark.parametrize(
     ("question", "code"),
