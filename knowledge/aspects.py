@@ -77,6 +77,14 @@ _PATTERNS = [
 ]
 _PRIORITY = {aspect: index for index, aspect in enumerate(_CUES)}
 
+# Words asking for the whole procedure card rather than one aspect of it ("xem đầy đủ thủ tục hộ chiếu").
+_WHOLE_CARD = re.compile(r"(?<![a-z0-9])(xem day du|thong tin day du|day du|xem toan bo|toan bo|tat ca thong tin|chi tiet het|xem het)(?![a-z0-9])")
+
+
+def asks_for_whole_card(text: str) -> bool:
+    """Whether ``text`` asks for the whole card of a procedure."""
+    return bool(_WHOLE_CARD.search(_folded(text)))
+
 ASPECT_LABELS: dict[Aspect, str] = {
     Aspect.DOCUMENTS: "Giấy tờ cần chuẩn bị",
     Aspect.FEE: "Lệ phí",
@@ -136,14 +144,21 @@ def canonical_aspect(value: str | None) -> Aspect | None:
 
 
 def remove_aspect_words(normalised: str) -> str:
-    """Already-normalised text with the aspect cues cut out, diacritics kept.
+    """Already-normalised text with the aspect cues (and words asking for the whole card) cut out,
+    diacritics kept.
 
     Folding keeps the length of normalised text, so cue positions found on the folded text cut
     the accented text at the same places. What is left names the procedure.
     """
+    folded = fold(normalised)
+    spans = [(start, end) for start, end, _ in _spans_in_folded(folded)]
+    spans += [match.span() for match in _WHOLE_CARD.finditer(folded)]
     pieces = []
     cursor = 0
-    for start, end, _ in _spans_in_folded(fold(normalised)):
+    for start, end in sorted(spans):
+        if start < cursor:  # inside a cue already cut
+            cursor = max(cursor, end)
+            continue
         pieces.append(normalised[cursor:start])
         cursor = end
     pieces.append(normalised[cursor:])

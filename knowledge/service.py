@@ -8,11 +8,10 @@ from enum import Enum
 from pathlib import Path
 
 from knowledge import answers
-from knowledge.aspects import Aspect, canonical_aspect, detect_aspects
+from knowledge.aspects import Aspect, asks_for_whole_card, canonical_aspect, detect_aspects
 from knowledge.catalog import Catalog
 from knowledge.dense import Embedder
 from knowledge.search import ProcedureSearch
-from vntext import fold, normalize
 
 
 class AnswerKind(str, Enum):
@@ -22,7 +21,6 @@ class AnswerKind(str, Enum):
 
 
 CARD = "card"  # the aspect value that asks for the whole procedure card
-_CARD_WORDS = ("day du", "toan bo", "tat ca thong tin", "chi tiet het", "xem het")
 MAX_VARIANT_CHOICES = 4
 
 
@@ -78,7 +76,7 @@ class KnowledgeBase:
         used when the question names no procedure ("thế lệ phí bao nhiêu?").
         """
         asked = _merge_aspects(aspects, question or "")
-        wants_card = CARD in aspects or any(words in fold(normalize(question or "").text) for words in _CARD_WORDS)
+        wants_card = CARD in aspects or asks_for_whole_card(question or "")
         code = procedure_code if procedure_code in self.catalog else None
         variants: list[str] = []
         if code is None:

@@ -1,6 +1,6 @@
 import pytest
 
-from knowledge.aspects import Aspect, canonical_aspect, detect_aspects, strip_aspect_words
+from knowledge.aspects import Aspect, asks_for_whole_card, canonical_aspect, detect_aspects, remove_aspect_words, strip_aspect_words
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,8 @@ def test_canonical_aspect_accepts_values_and_words():
 
 def test_strip_aspect_words_leaves_the_procedure():
     assert strip_aspect_words("le phi lam cccd") == "lam can cuoc cong dan"
+
+
+def test_words_asking_for_the_whole_card_are_not_taken_for_the_subject():
+    assert asks_for_whole_card("xem day du thu tuc ho chieu") and not asks_for_whole_card("lệ phí hộ chiếu")
+    assert remove_aspect_words("xem đầy đủ thủ tục hộ chiếu") == "thủ tục hộ chiếu"
