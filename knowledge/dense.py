@@ -118,9 +118,13 @@ class EmbeddingCache:
 
 
 class DenseIndex:
-    """Cosine similarity of a query to every passage (faiss inner product on normalised vectors)."""
+    """Cosine similarity of a query to every item (faiss inner product on normalised vectors).
 
-    def __init__(self, vectors: np.ndarray) -> None:
+    An item may have several vectors (``owners[i]`` is the item of vector ``i``): its similarity is
+    that of its nearest vector.
+    """
+
+    def __init__(self, vectors: np.ndarray, owners: np.ndarray | None = None) -> None:
         import faiss
 
         # One query against a few thousand vectors takes well under a millisecond; faiss's own
@@ -129,16 +133,22 @@ class DenseIndex:
         self._index = faiss.IndexFlatIP(vectors.shape[1] if len(vectors) else 384)
         if len(vectors):
             self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-        self._size = len(vectors)
+        self._vectors = len(vectors)
+        self._owners = None if owners is None else np.asarray(owners, dtype=np.int64)
+        self._size = len(vectors) if owners is None else (int(self._owners.max()) + 1 if len(self._owners) else 0)
 
     def __len__(self) -> int:
         return self._size
 
     def scores(self, query: np.ndarray) -> np.ndarray:
-        """Similarity of ``query`` to every passage, in passage order."""
+        """Similarity of ``query`` to every item, in item order."""
         if not self._size:
             return np.zeros(0, dtype=np.float32)
-        similarities, ids = self._index.search(query.reshape(1, -1).astype(np.float32), self._size)
-        out = np.empty(self._size, dtype=np.float32)
-        out[ids[0]] = similarities[0]
+        similarities, ids = self._index.search(query.reshape(1, -1).astype(np.float32), self._vectors)
+        by_vector = np.empty(self._vectors, dtype=np.float32)
+        by_vector[ids[0]] = similarities[0]
+        if self._owners is None:
+            return by_vector
+        out = np.full(self._size, -1.0, dtype=np.float32)
+        np.maximum.at(out, self._owners, by_vector)
         return out

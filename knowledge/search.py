@@ -1,7 +1,8 @@
 """Finding the procedure a question is about, or abstaining when none fits.
 
 Hybrid retrieval: BM25 over diacritic-folded syllables and bigrams (``lexical``) and
-multilingual-e5-small embeddings (``dense``), fused by reciprocal rank. Questions are normalised
+multilingual-e5-small embeddings of each procedure's name and of each of its everyday names
+(``dense``; a procedure is as near as its nearest), fused by reciprocal rank. Questions are normalised
 (abbreviations, chat spellings), colloquial names get their official wording, and text typed
 without diacritics gets them back (``diacritics``) before the words that only say *what* is asked
 (lệ phí, giấy tờ...) and filler words are set aside.
@@ -94,6 +95,14 @@ def passage_text(procedure: Procedure) -> str:
     return cut.rstrip(" .,;:(") or text[:MAX_PASSAGE_CHARACTERS]
 
 
+def passage_texts(procedure: Procedure) -> list[str]:
+    """What a procedure is embedded as: its name passage, and each everyday name on its own (a
+    question is matched against the nearest). A long name leaves no room for its aliases in one
+    passage, and a short question reads most like the everyday name it uses."""
+    first = passage_text(procedure)
+    return [first, *(alias for alias in dict.fromkeys(procedure.aliases) if alias and alias != first)]
+
+
 def restorer_texts(procedures: Sequence[Procedure]) -> list[str]:
     texts: list[str] = []
     for procedure in procedures:
@@ -178,18 +187,24 @@ class ProcedureSearch:
             self._lexical, self._profiles, self._restorer = _text_indexes(catalog, cache_dir)
             if embedded is not None:
                 # faiss's thread setting holds for the thread that makes the index: this one.
-                passages, topics = embedded.result()
-                self._dense, self._topics = DenseIndex(passages), DenseIndex(topics)
+                passages, owners, topics = embedded.result()
+                self._dense, self._topics = DenseIndex(passages, owners), DenseIndex(topics)
         self.reranker = reranker or (Reranker.load() if embedder is not None else Reranker.fallback())
         logger.info("Indexed %d procedures in %.1f s", len(self._procedures), time.perf_counter() - started)
 
-    def _embed(self, embedder: Embedder, cache_dir: Path | None) -> tuple[np.ndarray, np.ndarray]:
-        """Passage and out-of-scope topic vectors, read from the cache or computed."""
+    def _embed(self, embedder: Embedder, cache_dir: Path | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Passage vectors with the procedure of each, and out-of-scope topic vectors, read from the
+        cache or computed."""
+        texts, owners = [], []
+        for index, procedure in enumerate(self._procedures):
+            for text in passage_texts(procedure):
+                texts.append(text)
+                owners.append(index)
         cache = EmbeddingCache(cache_dir, embedder.name)
-        passages = cache.embed([passage_text(p) for p in self._procedures], embedder)
+        passages = cache.embed(texts, embedder)
         topics = cache.embed(list(OUT_OF_SCOPE_TOPICS), embedder)
         cache.save()
-        return passages, topics
+        return passages, np.array(owners, dtype=np.int64), topics
 
     @property
     def restorer(self) -> DiacriticRestorer:

@@ -1,7 +1,7 @@
 import pytest
 
 from knowledge.schema import Procedure
-from knowledge.search import MAX_PASSAGE_CHARACTERS, passage_text
+from knowledge.search import MAX_PASSAGE_CHARACTERS, passage_text, passage_texts
 
 
 def test_a_long_name_is_embedded_up_to_its_last_whole_word_within_the_limit():
@@ -14,6 +14,15 @@ def test_a_long_name_is_embedded_up_to_its_last_whole_word_within_the_limit():
 def test_a_short_name_and_its_aliases_are_embedded_whole():
     procedure = Procedure(code="1.001193", name="Đăng ký khai sinh", aliases=["làm giấy khai sinh"])
     assert passage_text(procedure) == "Đăng ký khai sinh. làm giấy khai sinh"
+
+
+def test_each_everyday_name_is_also_embedded_on_its_own():
+    # The name takes up the whole first passage: without passages of their own the aliases would not be embedded at all.
+    name = "Chứng thực chữ ký trong các giấy tờ, văn bản (áp dụng cho cả trường hợp chứng thực điểm chỉ)"
+    procedure = Procedure(code="2.000884", name=name, aliases=["chứng thực chữ ký", "xác nhận chữ ký", "chứng thực chữ ký"])
+    first, *others = passage_texts(procedure)
+    assert "xác nhận" not in first
+    assert others == ["chứng thực chữ ký", "xác nhận chữ ký"]
 
 @pytest.mark.parametrize(
     ("question", "code"),
