@@ -12,6 +12,9 @@ import yaml
 from knowledge.schema import Procedure
 
 STARTER_CATALOG = Path(__file__).parent / "catalog"
+# Everyday names of procedures the starter catalog does not hold, by national code, written for this
+# project: laid over an imported catalog so that a question in everyday words finds them too.
+EVERYDAY_NAMES = Path(__file__).parent / "everyday-names.yaml"
 
 
 class CatalogError(ValueError):
@@ -93,12 +96,34 @@ def with_overlay(base: Catalog, overlay: Catalog) -> Catalog:
     return Catalog([*replaced, *added])
 
 
+def load_everyday_names(path: Path = EVERYDAY_NAMES) -> dict[str, list[str]]:
+    """National code -> everyday names (empty when the file is missing)."""
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict) or not all(isinstance(names, list) for names in data.values()):
+        raise CatalogError(f"{path}: expected a mapping from national code to a list of names")
+    return {str(code): [str(name) for name in names] for code, names in data.items()}
+
+
+def with_everyday_names(catalog: Catalog, names: dict[str, list[str]]) -> Catalog:
+    """``catalog`` with each procedure's everyday names from ``names`` added to its aliases."""
+    def named(procedure: Procedure) -> Procedure:
+        extra = [name for name in names.get(procedure.code, []) if name not in procedure.aliases]
+        return procedure.model_copy(update={"aliases": [*procedure.aliases, *extra]}) if extra else procedure
+
+    return Catalog(named(procedure) for procedure in catalog)
+
+
 def load_for_search(path: str | Path | None = None, *, overlay: bool = True) -> Catalog:
-    """The catalog to answer from: the starter catalog, or ``path`` with the starter catalog laid over it."""
+    """The catalog to answer from: the starter catalog, or ``path`` with the starter catalog laid over
+    it and the everyday names of the procedures it does not hold added."""
     if path is None or Path(path).resolve() == STARTER_CATALOG.resolve():
         return load_catalog(STARTER_CATALOG)
     catalog = load_catalog(path)
-    return with_overlay(catalog, load_catalog(STARTER_CATALOG)) if overlay else catalog
+    if not overlay:
+        return catalog
+    return with_everyday_names(with_overlay(catalog, load_catalog(STARTER_CATALOG)), load_everyday_names())
 
 
 def save_catalog(catalog: Iterable[Procedure], path: str | Path) -> None:
