@@ -1,4 +1,5 @@
-"""Retrieval quality on the labelled questions: recall@1, recall@5, MRR, refusal rates, per style.
+"""Retrieval quality on the labelled questions: recall@1, recall@5, MRR, refusal rates, per style;
+and the share of words whose diacritics come back when questions typed with them are folded.
 
     .venv/bin/python scripts/eval_search.py --catalog CATALOG [--split dev|heldout|all] [--errors]
 

@@ -11,18 +11,18 @@ def test_a_long_name_is_embedded_up_to_its_last_whole_word_within_the_limit():
     assert name.startswith(passage) and name[len(passage)] == " "
 
 
-def test_a_short_name_and_its_aliases_are_embedded_whole():
-    procedure = Procedure(code="1.001193", name="Đăng ký khai sinh", aliases=["làm giấy khai sinh"])
-    assert passage_text(procedure) == "Đăng ký khai sinh. làm giấy khai sinh"
-
-
-def test_each_everyday_name_is_also_embedded_on_its_own():
-    # The name takes up the whole first passage: without passages of their own the aliases would not be embedded at all.
+def test_each_everyday_name_is_embedded_on_its_own_beside_the_name():
     name = "Chứng thực chữ ký trong các giấy tờ, văn bản (áp dụng cho cả trường hợp chứng thực điểm chỉ)"
     procedure = Procedure(code="2.000884", name=name, aliases=["chứng thực chữ ký", "xác nhận chữ ký", "chứng thực chữ ký"])
     first, *others = passage_texts(procedure)
-    assert "xác nhận" not in first
+    assert name.startswith(first) and "xác nhận" not in first
     assert others == ["chứng thực chữ ký", "xác nhận chữ ký"]
+
+
+def test_the_variant_is_part_of_the_name_passage():
+    procedure = Procedure(code="1.001193", name="Đăng ký khai sinh", variant="trong nước", aliases=["làm giấy khai sinh"])
+    assert passage_texts(procedure) == ["Đăng ký khai sinh. trong nước", "làm giấy khai sinh"]
+
 
 @pytest.mark.parametrize(
     ("question", "code"),
