@@ -78,7 +78,9 @@ _PATTERNS = [
 _PRIORITY = {aspect: index for index, aspect in enumerate(_CUES)}
 
 # Words asking for the whole procedure card rather than one aspect of it ("xem đầy đủ thủ tục hộ chiếu").
-_WHOLE_CARD = re.compile(r"(?<![a-z0-9])(xem day du|thong tin day du|day du|xem toan bo|toan bo|tat ca thong tin|chi tiet het|xem het)(?![a-z0-9])")
+_WHOLE_CARD = re.compile(
+    r"(?<![a-z0-9])(xem day du|thong tin day du|day du|xem toan bo|toan bo|tat ca thong tin|chi tiet het|xem het)(?![a-z0-9])"
+)
 
 
 def asks_for_whole_card(text: str) -> bool:

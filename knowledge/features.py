@@ -25,8 +25,8 @@ _VERB_PATTERNS = [(verb, re.compile(rf"(?<![a-z]){verb}(?![a-z])")) for verb in 
 # Synonyms people use for the verbs above.
 _VERB_SYNONYMS = {"doi": "cap doi", "lam lai": "cap lai", "mat": "cap lai", "het han": "cap doi"}
 _FOREIGN = re.compile(
-    r"(?<![a-z])(nuoc ngoai|nguoi nuoc ngoai|yeu to nuoc ngoai|quoc te|viet kieu|han quoc|trung quoc|nhat|mi|dai loan|lao|"
-    r"campuchia|thai lan|singapore|malaysia|canada|an do|"
+    r"(?<![a-z])(nuoc ngoai|nguoi nuoc ngoai|yeu to nuoc ngoai|quoc te|viet kieu|han quoc|trung quoc|nhat|mi|"
+    r"dai loan|lao|campuchia|thai lan|singapore|malaysia|canada|an do|"
     # Countries whose names are also everyday words (Đức a given name, pháp of tư pháp): only after a
     # word that makes them a place or a people.
     r"(?:nguoi|ben|sang|o|cua|tai|nuoc) (?:duc|phap|uc))(?![a-z])"

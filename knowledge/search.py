@@ -27,8 +27,8 @@ from knowledge.catalog import Catalog
 from knowledge.dense import DenseIndex, Embedder, EmbeddingCache
 from knowledge.diacritics import DiacriticRestorer, typed_with_diacritics, underthesea_word_list
 from knowledge.features import FEATURE_NAMES, features, profile, query_profile
-from knowledge.phrasing import QUESTION_PHRASES
 from knowledge.lexical import LexicalIndex, procedure_terms
+from knowledge.phrasing import QUESTION_PHRASES
 from knowledge.rerank import Reranker
 from knowledge.schema import Procedure
 from knowledge.scope import OUT_OF_SCOPE_TOPICS

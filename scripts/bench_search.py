@@ -6,7 +6,7 @@ Cold: an empty cache folder (every passage embedded, text indexes built). Warm: 
 again (embeddings and text indexes read back). Latency: every question of the labelled set, one at a
 time, after one warm-up query. Each measurement runs in a fresh process so peak memory (max RSS)
 belongs to it. --scale N repeats the run on a synthetic catalog N times larger (each procedure
-copied with a new code and a distinguishing word), to show how cost grows.
+copied with a new code and a distinguishing word in front of its name), to show how cost grows.
 """
 
 from __future__ import annotations
@@ -70,7 +70,8 @@ def synthetic(catalog: str, scale: int, out: Path) -> None:
                 item = dict(record)
                 if copy:
                     item["code"] = f"{(copy % 9) + 1}.{(copy * 100000 + number) % 1000000:06d}"
-                    item["name"] = f"{record['name']} ({SYNTHETIC_WORDS[copy % len(SYNTHETIC_WORDS)]} {copy})"
+                    # In front: a name passage is cut short, and a word at the end would be cut off.
+                    item["name"] = f"{SYNTHETIC_WORDS[copy % len(SYNTHETIC_WORDS)]} {copy}: {record['name']}"
                 handle.write(json.dumps(item, ensure_ascii=False) + "\n")
 
 

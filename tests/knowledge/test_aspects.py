@@ -1,6 +1,13 @@
 import pytest
 
-from knowledge.aspects import Aspect, asks_for_whole_card, canonical_aspect, detect_aspects, remove_aspect_words, strip_aspect_words
+from knowledge.aspects import (
+    Aspect,
+    asks_for_whole_card,
+    canonical_aspect,
+    detect_aspects,
+    remove_aspect_words,
+    strip_aspect_words,
+)
 
 
 @pytest.mark.parametrize(
